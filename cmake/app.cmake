@@ -1,0 +1,1 @@
+set(SK_BUILD_APP_PENDING ON)

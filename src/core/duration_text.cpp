@@ -1,0 +1,1 @@
+// duration_text: implementation pending.

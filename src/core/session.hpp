@@ -1,0 +1,98 @@
+// Session: one coached run through a routine, as a copyable state machine driven by time and commands.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "screen_view.hpp"
+
+namespace sk {
+
+// Monotonic time, passed in by the caller (steady_clock in the app, a variable in tests).
+using MonoTime = std::chrono::steady_clock::time_point;
+using Millis = std::chrono::milliseconds;
+
+enum class Phase { get_ready, hold, switch_sides, rest, done };
+
+// What a user asks of a running session.
+enum class Command { toggle_pause, skip, stop };
+
+// A sound to play.
+enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+
+// How a session ended.
+enum class Outcome { completed, stopped };
+
+// One phase of the flattened routine, precomputed at start so the session is a plain value.
+struct Segment {
+    Phase phase = Phase::get_ready;
+    std::size_t step_index = 0;  // into the routine's steps
+    Side side = Side::none;
+    int repetition = 1;  // 1-based
+    Millis length{0};
+};
+
+// What a transition produced: sounds to play and, at the end, how the session went.
+struct SessionEvents {
+    std::vector<Cue> cues;
+    std::optional<Outcome> ended;  // set once, on the transition into done
+    bool changed = false;          // what the screen shows changed (beyond the countdown)
+};
+
+class Session {
+public:
+    // Starts `routine` at `now`. `stretches` resolve the routine's steps (copied in); `streak_days`
+    // lengthens the holds by the config's progression. `theme` and `entry_name` are for the view.
+    Session(const Config& config, const Routine& routine, std::string entry_name, Theme theme,
+            int streak_days, MonoTime now);
+
+    // Moves time forward to `now` (never backward: earlier times are ignored).
+    SessionEvents advance(MonoTime now);
+    // Applies a command at `now`.
+    SessionEvents apply(Command command, MonoTime now);
+
+    Phase phase() const;
+    bool paused() const { return paused_at_.has_value(); }
+    bool finished() const;
+    // Seconds actually spent stretching or resting, pauses excluded.
+    std::chrono::seconds active_time(MonoTime now) const;
+    // When the view next changes on its own (the next whole second of a countdown, or a phase
+    // end); nullopt while paused or done.
+    std::optional<MonoTime> next_deadline(MonoTime now) const;
+
+    // What the screen shows at `now`.
+    ScreenView view(MonoTime now) const;
+
+    const std::string& entry_name() const { return entry_name_; }
+    const std::string& routine_id() const { return routine_id_; }
+    // Total planned length, for "Morning stretch, 8 min".
+    std::chrono::seconds planned_length() const;
+
+    const std::vector<Segment>& segments() const { return segments_; }
+
+private:
+    std::string entry_name_;
+    std::string routine_id_;
+    std::string routine_title_;
+    Theme theme_;
+    std::vector<Stretch> stretches_;  // one per routine step, resolved
+    std::vector<Segment> segments_;
+    std::size_t current_ = 0;
+    MonoTime segment_start_;
+    std::optional<MonoTime> paused_at_;
+    MonoTime started_;
+    Millis paused_total_{0};
+    std::optional<Outcome> outcome_;
+};
+
+// The planned length of a routine (for the due screen), with progression applied.
+std::chrono::seconds routine_length(const Config& config, const Routine& routine, int streak_days);
+
+// The hold for a step after `streak_days` days of practice.
+std::chrono::seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step,
+                                     int streak_days);
+
+}  // namespace sk

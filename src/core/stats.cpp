@@ -1,0 +1,1 @@
+// stats: implementation pending.

@@ -1,0 +1,3 @@
+#include "catch.hpp"
+
+TEST_CASE("placeholder") { CHECK(true); }
