@@ -1,0 +1,1 @@
+# sound and input sources: target_sources(sk_app PRIVATE ...)

@@ -1,0 +1,1 @@
+# the kiosk loop and command modes: target_sources(sk_app PRIVATE ...)

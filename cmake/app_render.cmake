@@ -1,0 +1,1 @@
+target_sources(sk_app PRIVATE ${PROJECT_SOURCE_DIR}/src/app/render_placeholder.cpp)
