@@ -17,7 +17,8 @@ TEST_CASE("no arguments run the kiosk fullscreen") {
 }
 
 TEST_CASE("modes and their values") {
-    auto parsed = parse_command_line({"--next", "5", "--from", "2027-03-28T01:00", "--config", "a.yaml"});
+    auto parsed =
+        parse_command_line({"--next", "5", "--from", "2027-03-28T01:00", "--config", "a.yaml"});
     REQUIRE(parsed.options);
     CHECK(parsed.options->mode == Mode::next);
     CHECK(parsed.options->next_count == 5);
@@ -92,10 +93,10 @@ TEST_CASE("bad usage is one clear sentence") {
 
 TEST_CASE("the usage text names every mode") {
     auto text = sk::usage_text();
-    for (const char* flag : {"--check", "--next", "--from", "--history", "--stats",
-                             "--render-screens", "--install-timers", "--session-once", "--config",
-                             "--state-dir", "--windowed", "--size", "--start", "--clock-start",
-                             "--clock-speed", "--help", "--version"}) {
+    for (const char* flag :
+         {"--check", "--next", "--from", "--history", "--stats", "--render-screens",
+          "--install-timers", "--session-once", "--config", "--state-dir", "--windowed", "--size",
+          "--start", "--clock-start", "--clock-speed", "--help", "--version"}) {
         CAPTURE(flag);
         CHECK(text.find(flag) != std::string::npos);
     }

@@ -25,16 +25,16 @@ enum class WindowMode { fullscreen, windowed };
 
 struct Options {
     Mode mode = Mode::kiosk;
-    std::optional<std::string> config_path;     // --config FILE
-    std::optional<std::string> state_dir;       // --state-dir DIR
-    int next_count = 0;                         // --next N
-    std::optional<std::string> from;            // --from YYYY-MM-DDTHH:MM[:SS]
-    std::optional<std::string> output_dir;      // --render-screens DIR, --install-timers DIR
+    std::optional<std::string> config_path;      // --config FILE
+    std::optional<std::string> state_dir;        // --state-dir DIR
+    int next_count = 0;                          // --next N
+    std::optional<std::string> from;             // --from YYYY-MM-DDTHH:MM[:SS]
+    std::optional<std::string> output_dir;       // --render-screens DIR, --install-timers DIR
     WindowMode window = WindowMode::fullscreen;  // --windowed
-    std::optional<std::pair<int, int>> size;    // --size WxH
-    std::optional<std::string> clock_start;     // --clock-start YYYY-MM-DDTHH:MM[:SS]
-    double clock_speed = 1.0;                   // --clock-speed X
-    std::optional<std::string> start_routine;   // --start [ROUTINE]; "" means the default routine
+    std::optional<std::pair<int, int>> size;     // --size WxH
+    std::optional<std::string> clock_start;      // --clock-start YYYY-MM-DDTHH:MM[:SS]
+    double clock_speed = 1.0;                    // --clock-speed X
+    std::optional<std::string> start_routine;    // --start [ROUTINE]; "" means the default routine
 };
 
 struct ParsedOptions {
