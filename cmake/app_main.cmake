@@ -1,1 +1,5 @@
-# the kiosk loop and command modes: target_sources(sk_app PRIVATE ...)
+# The kiosk loop and the command modes.
+target_sources(sk_app PRIVATE
+    ${PROJECT_SOURCE_DIR}/src/app/cli_modes.cpp
+    ${PROJECT_SOURCE_DIR}/src/app/config_source.cpp
+    ${PROJECT_SOURCE_DIR}/src/app/kiosk.cpp)

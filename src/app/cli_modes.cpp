@@ -1,0 +1,170 @@
+#include "cli_modes.hpp"
+
+#include <ostream>
+#include <string>
+
+#include "config_source.hpp"
+#include "duration_text.hpp"
+#include "history.hpp"
+#include "schedule.hpp"
+#include "stats.hpp"
+
+namespace sk {
+namespace {
+
+SysSeconds to_sys_seconds(std::chrono::system_clock::time_point now) {
+    return std::chrono::floor<std::chrono::seconds>(now);
+}
+
+// Loads the config, printing every diagnostic; nullopt means "exit 2".
+std::optional<Config> checked_config(const Options& options, std::ostream& err,
+                                     std::string* origin = nullptr) {
+    LoadedConfig loaded = load_config(options.config_path);
+    for (const auto& diagnostic : loaded.result.diagnostics) {
+        err << diagnostic.to_string() << '\n';
+    }
+    if (!loaded.result.ok()) {
+        auto count = loaded.result.diagnostics.size();
+        err << loaded.origin << ": " << count << (count == 1 ? " error" : " errors")
+            << ", nothing changed\n";
+        return std::nullopt;
+    }
+    if (origin) {
+        *origin = loaded.origin;
+    }
+    return std::move(loaded.result.config);
+}
+
+void print_occurrences(const std::vector<Occurrence>& occurrences, const Zone& zone,
+                       std::ostream& out) {
+    for (const auto& occurrence : occurrences) {
+        out << format_iso(occurrence.instant, zone) << '\t' << occurrence.entry_name << '\n';
+    }
+}
+
+HistoryLoad load_history(const Options& options, std::ostream& err) {
+    HistoryFile file(resolve_state_dir(options.state_dir) + "/history.log");
+    HistoryLoad load = file.load();
+    for (const auto& warning : load.warnings) {
+        err << warning << '\n';
+    }
+    return load;
+}
+
+std::string_view state_word(EntryToday::State state) {
+    switch (state) {
+        case EntryToday::State::done:
+            return "done";
+        case EntryToday::State::stopped:
+            return "stopped early";
+        case EntryToday::State::missed:
+            return "missed";
+        case EntryToday::State::pending:
+            break;
+    }
+    return "not yet";
+}
+
+}  // namespace
+
+int run_check(const Options& options, std::chrono::system_clock::time_point now, std::ostream& out,
+              std::ostream& err) {
+    std::string origin;
+    auto config = checked_config(options, err, &origin);
+    if (!config) {
+        return exit_bad_config;
+    }
+    Zone zone = schedule_zone(*config);
+    out << "OK\n";
+    out << origin << ": " << config->schedule.size()
+        << (config->schedule.size() == 1 ? " session" : " sessions") << ", "
+        << config->routines.size() << " routines, " << config->stretches.size()
+        << " stretches, time zone " << zone.name() << '\n';
+    out << "Next sessions:\n";
+    print_occurrences(next_occurrences(*config, zone, to_sys_seconds(now), 4), zone, out);
+    return exit_ok;
+}
+
+int run_next(const Options& options, std::chrono::system_clock::time_point now, std::ostream& out,
+             std::ostream& err) {
+    auto config = checked_config(options, err);
+    if (!config) {
+        return exit_bad_config;
+    }
+    Zone zone = schedule_zone(*config);
+    SysSeconds from = to_sys_seconds(now);
+    if (options.from) {
+        auto wall = parse_local_iso(*options.from);
+        if (!wall) {
+            err << "--from '" << *options.from
+                << "' is not a local time: write it like 2027-03-28T06:00 or 2027-03-28T06:00:30\n";
+            return exit_bad_config;
+        }
+        from = zone.to_instant(*wall);
+    }
+    print_occurrences(next_occurrences(*config, zone, from, static_cast<std::size_t>(options.next_count)),
+                      zone, out);
+    return exit_ok;
+}
+
+int run_history(const Options& options, std::ostream& out, std::ostream& err) {
+    HistoryLoad load = load_history(options, err);
+    for (const auto& record : load.records) {
+        // The start is shown in the offset it was recorded with: the time the user saw then.
+        auto local = LocalSeconds{(record.start + record.utc_offset).time_since_epoch()};
+        auto offset = record.utc_offset.count();
+        char sign = offset < 0 ? '-' : '+';
+        offset = offset < 0 ? -offset : offset;
+        char zone_text[8];
+        std::snprintf(zone_text, sizeof zone_text, "%c%02d:%02d", sign,
+                      static_cast<int>(offset / 3600), static_cast<int>(offset % 3600 / 60));
+        auto day = std::chrono::floor<std::chrono::days>(local);
+        std::chrono::hh_mm_ss clock{local - day};
+        char time_text[32];
+        Date date{day};
+        std::snprintf(time_text, sizeof time_text, "%04d-%02u-%02uT%02d:%02d:%02d",
+                      static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                      static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
+                      static_cast<int>(clock.minutes().count()),
+                      static_cast<int>(clock.seconds().count()));
+        out << time_text << zone_text << '\t' << (record.entry.empty() ? "-" : record.entry) << '\t'
+            << record.routine << '\t' << to_string(record.outcome) << '\t' << record.active.count()
+            << '\n';
+    }
+    return exit_ok;
+}
+
+int run_stats(const Options& options, std::chrono::system_clock::time_point now, std::ostream& out,
+              std::ostream& err) {
+    auto config = checked_config(options, err);
+    if (!config) {
+        return exit_bad_config;
+    }
+    Zone zone = schedule_zone(*config);
+    HistoryLoad load = load_history(options, err);
+    SysSeconds at = to_sys_seconds(now);
+    Stats stats = compute_stats(*config, zone, load.records, at);
+
+    out << "Today, " << format_date(date_of(zone.to_local(at))) << ":\n";
+    if (stats.today.empty()) {
+        out << "  nothing scheduled\n";
+    }
+    for (const auto& entry : stats.today) {
+        out << "  " << format_time_of_day(entry.time) << "  " << entry.entry << ": "
+            << state_word(entry.state) << '\n';
+    }
+    out << "Streak: " << stats.streak_days << (stats.streak_days == 1 ? " day" : " days")
+        << " with every session done\n";
+    out << "Weeks:\n";
+    if (stats.weeks.empty()) {
+        out << "  no sessions yet\n";
+    }
+    for (const auto& week : stats.weeks) {
+        out << "  " << week.iso_week << "  " << week.completed
+            << (week.completed == 1 ? " session" : " sessions") << ", "
+            << format_duration_short(week.active) << '\n';
+    }
+    return exit_ok;
+}
+
+}  // namespace sk
