@@ -3,3 +3,6 @@ target_sources(sk_app PRIVATE
     ${PROJECT_SOURCE_DIR}/src/app/cli_modes.cpp
     ${PROJECT_SOURCE_DIR}/src/app/config_source.cpp
     ${PROJECT_SOURCE_DIR}/src/app/kiosk.cpp)
+target_sources(sk_app PRIVATE
+    ${PROJECT_SOURCE_DIR}/src/app/app_clock.cpp
+    ${PROJECT_SOURCE_DIR}/src/app/config_watcher.cpp)
