@@ -19,13 +19,20 @@ using LocalSeconds = std::chrono::local_seconds;
 // A calendar date.
 using Date = std::chrono::year_month_day;
 
-// A time zone from the system tz database; a thin handle that is cheap to copy.
+struct LocalZone;
+
+// A time zone from the system tz database; a thin handle that is cheap to copy. A Zone made
+// without the database (Zone::utc(), or the fallback when the database cannot be read) is UTC.
 class Zone {
-public:
+  public:
     // The zone named `iana_name` ("Europe/Berlin"), or nullopt if the database has no such zone.
     static std::optional<Zone> find(std::string_view iana_name);
     // The system's zone: $TZ if it names a zone, else /etc/localtime, else UTC.
     static Zone local();
+    // The same, and one sentence for the user when $TZ was ignored or the zone fell back to UTC.
+    static LocalZone local_with_warning();
+    // Coordinated Universal Time; needs no tz database.
+    static Zone utc();
 
     std::string name() const;
 
@@ -40,9 +47,15 @@ public:
 
     bool operator==(const Zone& other) const { return zone_ == other.zone_; }
 
-private:
+  private:
     explicit Zone(const date::time_zone* zone) : zone_(zone) {}
-    const date::time_zone* zone_;
+    const date::time_zone* zone_;  // nullptr: UTC without the database
+};
+
+// The system's zone and why it may not be the one the user meant.
+struct LocalZone {
+    Zone zone;
+    std::string warning;  // empty when the zone is the one $TZ or the system names
 };
 
 // "2027-03-28T03:00:00+02:00": ISO 8601 local time with its UTC offset.

@@ -17,10 +17,10 @@ enum class ClockTrust { trusted, untrusted };
 
 // What the planner found at one instant.
 struct PlannerUpdate {
-    std::optional<Occurrence> due;      // offer this one now (prompt), if any
-    bool start_now = false;             // StartMode::automatic and the prompt has waited long enough
-    std::vector<Occurrence> missed;     // newly missed: record each one once
-    SysSeconds next_check;              // nothing changes before this instant (if the clock is sane)
+    std::optional<Occurrence> due;   // offer this one now (prompt), if any
+    bool start_now = false;          // StartMode::automatic and the prompt has waited long enough
+    std::vector<Occurrence> missed;  // newly missed: record each one once
+    SysSeconds next_check;           // nothing changes before this instant (if the clock is sane)
     ClockTrust clock = ClockTrust::trusted;
 };
 
@@ -28,7 +28,7 @@ struct PlannerUpdate {
 // record with its key (started, completed, stopped or missed). The caller records what happens and
 // tells the planner with settle(). The planner keeps no clock: every call passes `now` in.
 class Planner {
-public:
+  public:
     // `settled` are the occurrence keys found in the history; `newest_record` is the start time of
     // the newest history record (the clock is untrusted while it is earlier than that).
     Planner(Config config, Zone zone, std::set<std::string> settled,
@@ -48,13 +48,15 @@ public:
     const Config& config() const { return config_; }
     const Zone& zone() const { return zone_; }
 
-private:
+  private:
     Config config_;
     Zone zone_;
     std::set<std::string> settled_;
     std::optional<SysSeconds> newest_record_;
-    std::optional<SysSeconds> looked_until_;  // occurrences up to here have been considered
-    std::optional<Occurrence> offered_;       // the occurrence being offered, if any
+    std::optional<SysSeconds> looked_until_;   // occurrences up to here have been considered
+    std::optional<Occurrence> offered_;        // the occurrence being offered, if any
+    std::optional<SysSeconds> offered_since_;  // the `now` of the first update that offered it
+    std::set<std::string> handled_;  // offered or reported missed here: never offered again
 };
 
 }  // namespace sk

@@ -28,11 +28,15 @@ std::vector<Occurrence> next_occurrences(const Config& config, const Zone& zone,
                                          std::size_t count);
 
 // Every occurrence with `from < instant <= to`, in time order.
-std::vector<Occurrence> occurrences_between(const Config& config, const Zone& zone,
-                                            SysSeconds from, SysSeconds to);
+std::vector<Occurrence> occurrences_between(const Config& config, const Zone& zone, SysSeconds from,
+                                            SysSeconds to);
 
-// The occurrence of entry `entry_index` on `local_date` (whether or not its days include that date).
+// The occurrence of entry `entry_index` on `local_date` (whether or not its days include that
+// date).
 Occurrence occurrence_on(const Config& config, const Zone& zone, std::size_t entry_index,
                          Date local_date);
+
+// The day of the week of a date (ISO: Monday first).
+Weekday weekday_of(Date date);
 
 }  // namespace sk
