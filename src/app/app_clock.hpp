@@ -9,7 +9,7 @@
 namespace sk {
 
 class AppClock {
-public:
+  public:
     using Steady = std::chrono::steady_clock;
 
     // `wall_start`: run the wall clock from this instant instead of the system's (--clock-start).
@@ -23,7 +23,7 @@ public:
     std::chrono::milliseconds real_wait_until(const Instant& now, SysSeconds wall,
                                               std::optional<MonoTime> mono) const;
 
-private:
+  private:
     Steady::time_point launch_;
     std::optional<SysSeconds> wall_start_;
     double speed_;

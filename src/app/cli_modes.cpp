@@ -102,8 +102,9 @@ int run_next(const Options& options, std::chrono::system_clock::time_point now, 
         }
         from = zone.to_instant(*wall);
     }
-    print_occurrences(next_occurrences(*config, zone, from, static_cast<std::size_t>(options.next_count)),
-                      zone, out);
+    print_occurrences(
+        next_occurrences(*config, zone, from, static_cast<std::size_t>(options.next_count)), zone,
+        out);
     return exit_ok;
 }
 

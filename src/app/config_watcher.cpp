@@ -15,8 +15,8 @@ ConfigWatcher::Stamp ConfigWatcher::stamp() const {
         result.exists = true;
         result.inode = info.st_ino;
         result.size = info.st_size;
-        result.change_ns = static_cast<long long>(info.st_mtim.tv_sec) * 1'000'000'000LL +
-                           info.st_mtim.tv_nsec;
+        result.change_ns =
+            static_cast<long long>(info.st_mtim.tv_sec) * 1'000'000'000LL + info.st_mtim.tv_nsec;
     }
     return result;
 }

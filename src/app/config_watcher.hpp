@@ -1,14 +1,14 @@
 // ConfigWatcher: notices when the config file is saved, by its inode, size and change time.
 #pragma once
 
+#include <sys/types.h>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 
 namespace sk {
 
 class ConfigWatcher {
-public:
+  public:
     explicit ConfigWatcher(std::optional<std::string> path);
 
     // True once after each change (an editor's save-by-rename counts, so does a deletion).
@@ -17,7 +17,7 @@ public:
 
     const std::optional<std::string>& path() const { return path_; }
 
-private:
+  private:
     struct Stamp {
         bool exists = false;
         ino_t inode = 0;
