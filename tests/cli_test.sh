@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The command line as a contract: exit statuses, output formats, errors with their place.
+# Usage: cli_test.sh BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0 passes=0
+
+check() {  # check NAME EXPECTED ACTUAL
+    if [[ $2 == "$3" ]]; then
+        passes=$((passes + 1))
+    else
+        failures=$((failures + 1))
+        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
+    fi
+}
+run() {  # run ARGS...: sets out, err, status
+    out=$("$bin" "$@" 2>"$tmp/err"); status=$?; err=$(cat "$tmp/err")
+}
+
+# --check on the shipped config: OK first, then the next sessions.
+run --check --config "$src/config/stretch-kiosk.yaml"
+check "check status" 0 "$status"
+check "check first line" OK "$(head -n1 <<<"$out")"
+check "check lists sessions" 1 "$(grep -c $'\tMorning stretch$' <<<"$out" | awk '{print ($1 >= 1)}')"
+
+# A broken config: every error with FILE:LINE:COL, exit 2.
+cat >"$tmp/bad.yaml" <<'EOF'
+schedule:
+  - name: Morning stretch
+    tiem: "07:00"
+    days: daily
+    routine: full
+  - name: Bedtime stretch
+    time: "25:00"
+    days: [mon, tues]
+    routine: full
+EOF
+run --check --config "$tmp/bad.yaml"
+check "bad config status" 2 "$status"
+check "bad config: unknown key" 1 "$(grep -c "^$tmp/bad.yaml:3:5: unknown key 'tiem'" <<<"$err")"
+check "bad config: bad time" 1 "$(grep -c "^$tmp/bad.yaml:7:11: " <<<"$err")"
+check "bad config: bad day" 1 "$(grep -c "^$tmp/bad.yaml:8:17: " <<<"$err")"
+check "bad config: nothing on stdout" "" "$out"
+
+# A missing file and a directory are bad configs too.
+run --check --config "$tmp/nowhere.yaml"
+check "missing config status" 2 "$status"
+run --check --config "$tmp"
+check "directory config status" 2 "$status"
+
+# --next: local time with offset, a tab, the name; across the spring-forward night in Berlin.
+cat >"$tmp/dst.yaml" <<'EOF'
+timezone: Europe/Berlin
+schedule:
+  - {name: Early, time: "02:30", days: daily, routine: full}
+  - {name: Morning stretch, time: "07:00", days: daily, routine: full}
+EOF
+run --next 4 --from 2027-03-27T23:00 --config "$tmp/dst.yaml"
+check "next status" 0 "$status"
+check "next output" "2027-03-28T03:00:00+02:00	Early
+2027-03-28T07:00:00+02:00	Morning stretch
+2027-03-29T02:30:00+02:00	Early
+2027-03-29T07:00:00+02:00	Morning stretch" "$out"
+# Fall back: 02:30 happens twice on 2027-10-31; the session happens once, at the first.
+run --next 2 --from 2027-10-31T00:00 --config "$tmp/dst.yaml"
+check "next fall back" "2027-10-31T02:30:00+02:00	Early
+2027-10-31T07:00:00+01:00	Morning stretch" "$out"
+run --next 2 --from 2027-13-01T00:00 --config "$tmp/dst.yaml"
+check "next bad --from status" 2 "$status"
+
+# Bad usage: one sentence, exit 2.
+run --next
+check "usage status" 2 "$status"
+check "usage sentence" "stretch-kiosk: --next needs a count from 1 to 10000" "$err"
+run --version
+check "version" 0 "$status"
+run --help
+check "help status" 0 "$status"
+
+# --history and --stats read the state directory, and survive a torn last line.
+state="$tmp/state"
+mkdir -p "$state"
+printf '%s\n' "hello" >"$state/history.log"
+run --history --state-dir "$state" --config "$src/config/stretch-kiosk.yaml"
+check "history with a damaged line: status" 0 "$status"
+check "history with a damaged line: warning" 1 "$(grep -c 'skipped a damaged record' <<<"$err")"
+run --stats --state-dir "$state" --config "$src/config/stretch-kiosk.yaml"
+check "stats status" 0 "$status"
+check "stats streak line" 1 "$(grep -c '^Streak: 0 days' <<<"$out")"
+
+# No display at all: one sentence, exit 1 (systemd restarts the service).
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" --state-dir "$state" \
+      --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+check "no display status" 1 "$status"
+check "no display sentence" 1 "$(grep -c '^stretch-kiosk: no display to draw on' "$tmp/err")"
+
+# --render-screens draws every screen without a display.
+run --render-screens "$tmp/screens" --size 1080x1920 --config "$src/config/stretch-kiosk.yaml"
+check "render status" 0 "$status"
+for screen in idle due get-ready hold switch-sides rest paused done error hold-night; do
+    check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
+done
+
+echo "$passes passed, $failures failed"
+((failures == 0))
