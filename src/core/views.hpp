@@ -30,8 +30,12 @@ ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::se
 // The done screen after a session: what was done and the streak.
 ScreenView done_view(const Session& session, MonoTime now, const Stats& stats);
 
-// The sample banner text for a config error: "config.yaml:12:5: message (using the last good
-// config)".
+// The key help line for a session screen: "Space: pause · hold 1.5 s to end", "Space: resume ·
+// hold 1.5 s to end", and "Press Space to close" once it is done.
+std::string session_hint(const Session& session, const std::string& button_name);
+
+// The banner text for a config error: "config.yaml:12:5: message (+2 more). Using the last good
+// schedule." Empty when there is no diagnostic.
 std::string error_banner(const Diagnostics& diagnostics);
 
 }  // namespace sk
