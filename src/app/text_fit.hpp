@@ -1,0 +1,54 @@
+// TextFit: wraps and shrinks text into a box, measuring through the caller (pure: no SDL).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sk {
+
+// How text is measured at a given type size (in the app: SDL_ttf; in tests: a fixed width).
+struct TextMeasure {
+    std::function<int(std::string_view text, int pixel_size)> width;
+    std::function<int(int pixel_size)> line_step;  // from one line's top to the next one's
+};
+
+// Whether long paragraphs wrap onto more lines, or stay one line each (a list).
+enum class Wrap { words, none };
+
+struct FittedText {
+    int pixel_size = 0;                // 0 when nothing fits at all
+    std::vector<std::string> lines;    // each no wider than the box
+    std::vector<std::size_t> sources;  // for each line, the index of the paragraph it came from
+    bool shortened = false;            // lines were cut to fit and end in an ellipsis
+    bool operator==(const FittedText&) const = default;
+};
+
+// The extra space between two paragraphs (a third of a line), so wrapped steps stay apart.
+inline int paragraph_gap(int line_step) {
+    return line_step / 3;
+}
+
+// The height of `lines` set `line_step` apart, with a paragraph gap wherever the source changes.
+int block_height(const std::vector<std::size_t>& sources, int line_step);
+
+// The smallest type text shrinks to before it is cut short.
+inline constexpr int smallest_pixel_size = 10;
+
+// The sizes tried, largest first: `max_pixel_size`, then steps of about 9% down to
+// smallest_pixel_size, so the renderer opens only a few font sizes.
+std::vector<int> size_ladder(int max_pixel_size);
+
+// The lines of `text` no wider than `width`: broken between words, and inside a word only when
+// the word alone is too wide (long compounds, or scripts written without spaces).
+std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_size,
+                                    const TextMeasure& measure);
+
+// The largest size on the ladder at which `paragraphs` (each starting a new line) fit a `width`
+// x `height` box. When even the smallest does not fit, keeps the lines that do and ends the last
+// one with an ellipsis.
+FittedText fit_text(const std::vector<std::string>& paragraphs, int width, int height,
+                    int max_pixel_size, Wrap wrap, const TextMeasure& measure);
+
+}  // namespace sk
