@@ -358,6 +358,7 @@ ScreenView Controller::view(Instant now) const {
     ScreenView view;
     if (session_ && session_->finished()) {
         view = done_view(*session_, now.mono, stats(now.wall));
+        view.hint = session_hint(*session_, button_name_);
     } else if (session_) {
         view = session_->view(now.mono);
         view.hint = session_hint(*session_, button_name_);
