@@ -50,6 +50,7 @@ struct ScheduleEntry {
     std::string routine;  // key into Config::routines
     Theme theme = Theme::day;
     std::optional<Volume> volume;  // falls back to AudioSettings::volume
+    bool operator==(const ScheduleEntry&) const = default;
 };
 
 // Whether a stretch is done once, or once for each leg.
@@ -63,6 +64,7 @@ struct Stretch {
     Laterality laterality = Laterality::both_legs;
     std::string caution;  // empty when the stretch has none
     std::string cue;      // one short line shown during the hold; a default if empty
+    bool operator==(const Stretch&) const = default;
 };
 
 // Which legs a routine step works, for a per-leg stretch.
@@ -76,6 +78,7 @@ struct RoutineStep {
     SideSelection sides = SideSelection::both;  // ignored for a both-legs stretch
     int repetitions = 1;                        // holds per side
     Seconds rest{10};                           // between repetitions
+    bool operator==(const RoutineStep&) const = default;
 };
 
 // An ordered list of steps under a name from `routines:`.
@@ -83,6 +86,7 @@ struct Routine {
     std::string id;     // the YAML key: "full"
     std::string title;  // "Full routine"
     std::vector<RoutineStep> steps;
+    bool operator==(const Routine&) const = default;
 };
 
 // Whether a due session waits for the button or starts on its own.
@@ -97,6 +101,7 @@ struct SessionSettings {
     Seconds auto_start_after{30};  // with StartMode::automatic: prompt shown this long first
     Seconds lengthen_by{5};        // progression: added to a hold ...
     int lengthen_every_days = 3;   // ... after every this many days of the current streak
+    bool operator==(const SessionSettings&) const = default;
 };
 
 // Display rotation for a screen mounted on its side or upside down.
@@ -113,12 +118,14 @@ struct DisplaySettings {
     std::vector<std::string> power_off_command;  // argv, run when the screen may sleep
     std::vector<std::string> power_on_command;   // argv, run before a session is shown
     Seconds command_timeout{5};
+    bool operator==(const DisplaySettings&) const = default;
 };
 
 // `audio:` settings.
 struct AudioSettings {
     bool enabled = true;
     Volume volume{70};
+    bool operator==(const AudioSettings&) const = default;
 };
 
 // `keys:` settings: SDL key names ("Space", "Return", "Right"), each list may hold several.
@@ -126,6 +133,7 @@ struct KeySettings {
     std::vector<std::string> button{"Space", "Return"};
     std::vector<std::string> skip{"Right"};
     std::vector<std::string> stop{"Escape"};
+    bool operator==(const KeySettings&) const = default;
 };
 
 // The whole validated configuration.
@@ -142,6 +150,7 @@ struct Config {
     const Stretch* find_stretch(std::string_view id) const;
     const Routine* find_routine(std::string_view id) const;
     const ScheduleEntry* find_entry(std::string_view name) const;
+    bool operator==(const Config&) const = default;
 };
 
 }  // namespace sk
