@@ -1,6 +1,6 @@
 # Sound and input tests. SDL runs headless: no window, and a sound device that plays to nowhere
 # (the tests switch to other drivers themselves where they need to).
-foreach(name test_audio test_input)
+foreach(name test_tone_synth test_audio test_input test_gamepads)
     add_executable(${name} ${name}.cpp)
     target_link_libraries(${name} PRIVATE sk_test_main sk_app)
     add_test(NAME ${name} COMMAND ${name})
