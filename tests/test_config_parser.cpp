@@ -495,6 +495,15 @@ TEST_CASE("columns count characters, as editors do, and a byte order mark is not
     CHECK(diagnostics_of("\xEF\xBB\xBF" + good_schedule).empty());
 }
 
+TEST_CASE("Windows line endings read the same") {
+    CHECK(diagnostics_of("schedule:\r\n  - name: Morning\r\n    time: \"07:00\"\r\n"
+                         "    days: daily\r\n    routine: full\r\n")
+              .empty());
+    CHECK(diagnostics_of("schedule:\r\n  - name: Morning\r\n    time: \"07:00\"\r\n"
+                         "    days: [mon, tues]\r\n    routine: full\r\n") ==
+          "test.yaml:4:17: unknown day 'tues' (did you mean 'tue'?)");
+}
+
 TEST_CASE("all mistakes in a file are reported at once, in file order") {
     const std::string expected = read_file(test_data("config/bad/many-mistakes.expected"));
     const std::string text = read_file(test_data("config/bad/many-mistakes.yaml"));
