@@ -251,6 +251,20 @@ TEST_CASE("an untrusted clock offers, starts and misses nothing") {
     }
 }
 
+TEST_CASE("a synchronised clock is trusted even when the history holds later records") {
+    // A record written while the clock ran ahead (a bad manual setting) must not silence the
+    // kiosk for ever once NTP has set the clock right.
+    SysSeconds bogus = at("2027-09-01 12:00");
+    Planner planner(automatic(), berlin(), {}, bogus);
+    CHECK(planner.update(at("2027-06-01 06:00")).clock == ClockTrust::untrusted);
+
+    planner.trust_clock();
+    PlannerUpdate synced = planner.update(at("2027-06-01 07:10"));
+    CHECK(synced.clock == ClockTrust::trusted);
+    CHECK(due_key(synced) == "Morning stretch@2027-06-01");
+    CHECK(synced.missed.empty());  // nothing from the months before is reported missed
+}
+
 TEST_CASE("automatic start: the prompt is shown for auto_start_after first") {
     SECTION("on time") {
         Planner planner(automatic(), berlin(), {}, std::nullopt);

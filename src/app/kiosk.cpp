@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <memory>
 
@@ -74,6 +75,7 @@ class Kiosk {
     std::optional<Steady::time_point> next_ping_;
     std::optional<ScreenView> shown_;
     bool quit_ = false;
+    bool clock_synchronized_ = false;
 };
 
 Kiosk::Kiosk(const Options& options, ActiveConfig config, Zone zone, Display display,
@@ -145,6 +147,13 @@ void Kiosk::carry_out(Effects effects) {
 
 void Kiosk::poll_config() {
     next_config_poll_ = Steady::now() + config_poll;
+    if (!clock_synchronized_ && !options_.clock_start &&
+        ::access("/run/systemd/timesync/synchronized", F_OK) == 0) {
+        // NTP has set the clock: believe it even if the history holds later records.
+        clock_synchronized_ = true;
+        controller_.clock_synchronized();
+        log_line("the clock is synchronised");
+    }
     if (!watcher_.changed()) {
         return;
     }

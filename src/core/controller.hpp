@@ -66,6 +66,8 @@ class Controller {
 
     // A new good config (after an edit). A running session carries on as it was.
     void reconfigure(Config config, Zone zone);
+    // The system's clock is synchronised (NTP): trust it even if the history holds later records.
+    void clock_synchronized() { planner_.trust_clock(); }
     // A config error to show over every screen; empty clears it.
     void set_banner(std::string banner) { banner_ = std::move(banner); }
     // A record could not be written: shown on the idle screen (the kiosk keeps going).

@@ -23,7 +23,7 @@ Planner::Planner(Config config, Zone zone, std::set<std::string> settled,
 
 PlannerUpdate Planner::update(SysSeconds now) {
     PlannerUpdate result;
-    if (newest_record_ && now < *newest_record_) {
+    if (!clock_synchronized_ && newest_record_ && now < *newest_record_) {
         // The history was written later than "now": the clock is stale (no RTC, no sync yet).
         // Acting on it would offer or miss sessions that are long settled.
         result.clock = ClockTrust::untrusted;
@@ -35,7 +35,9 @@ PlannerUpdate Planner::update(SysSeconds now) {
     SysSeconds from = now - window;  // an empty history: only what is still open
     if (looked_until_) {
         from = *looked_until_;
-    } else if (newest_record_) {
+    } else if (newest_record_ && *newest_record_ <= now) {
+        // (A record from the future, with a synchronised clock, was written while the clock was
+        // wrong: look back over one window only.)
         from = *newest_record_;
     }
     from = std::max(from, now - max_look_back);

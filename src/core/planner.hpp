@@ -42,6 +42,10 @@ class Planner {
     // The occurrence is started, done, stopped or missed: never offer it again.
     void settle(const std::string& occurrence_key);
 
+    // The system says its clock is synchronised (systemd-timesyncd's
+    // /run/systemd/timesync/synchronized): trust it even when the history holds later records.
+    void trust_clock() { clock_synchronized_ = true; }
+
     // A new config (after an edit). Settled keys and the look-back point are kept.
     void reconfigure(Config config, Zone zone);
 
@@ -56,6 +60,7 @@ class Planner {
     std::optional<SysSeconds> looked_until_;   // occurrences up to here have been considered
     std::optional<Occurrence> offered_;        // the occurrence being offered, if any
     std::optional<SysSeconds> offered_since_;  // the `now` of the first update that offered it
+    bool clock_synchronized_ = false;
     std::set<std::string> handled_;  // offered or reported missed here: never offered again
 };
 
