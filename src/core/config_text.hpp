@@ -27,6 +27,7 @@ std::optional<TextProblem> check_config_text(std::string_view text);
 // Valid UTF-8 with no control characters but tab and newline: what a value may hold.
 bool is_plain_text(std::string_view text);
 
+// "is too big (70000 bytes; a config can be at most 65536)"
 std::string too_big_message(std::uint64_t bytes);
 
 // `text` without a leading UTF-8 byte order mark (yaml-cpp skips it and does not count it).
