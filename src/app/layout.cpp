@@ -5,51 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "text_estimate.hpp"
+
 namespace sk {
-
-bool overlaps(const Box& first, const Box& second) {
-    if (first.empty() || second.empty()) {
-        return false;
-    }
-    return first.x < second.right() && second.x < first.right() && first.y < second.bottom() &&
-           second.y < first.bottom();
-}
-
-bool contains(const Box& outer, const Box& inner) {
-    if (inner.empty()) {
-        return true;
-    }
-    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
-           inner.bottom() <= outer.bottom();
-}
-
-Box united(const Box& first, const Box& second) {
-    if (first.empty()) {
-        return second;
-    }
-    if (second.empty()) {
-        return first;
-    }
-    const int left = std::min(first.x, second.x);
-    const int top = std::min(first.y, second.y);
-    const int right = std::max(first.right(), second.right());
-    const int bottom = std::max(first.bottom(), second.bottom());
-    return {left, top, right - left, bottom - top};
-}
-
-Box rotate_box(const Box& box, Rotation rotation, int width, int height) {
-    switch (rotation) {
-        case Rotation::r0:
-            return box;
-        case Rotation::r90:
-            return {height - box.bottom(), box.x, box.height, box.width};
-        case Rotation::r180:
-            return {width - box.right(), height - box.bottom(), box.width, box.height};
-        case Rotation::r270:
-            return {box.y, width - box.right(), box.height, box.width};
-    }
-    return box;
-}
 
 std::string_view part_name(Part part) {
     switch (part) {
@@ -79,79 +37,8 @@ std::string_view part_name(Part part) {
 
 namespace {
 
-// DejaVu Sans' line skip is 1.164 em; a little more keeps descenders clear of the next box.
-constexpr double line_height = 1.2;
-// DejaVu Sans: digits are 0.636 em wide and 0.729 em tall.
-constexpr double digit_advance = 0.636;
-constexpr double digit_height = 0.729;
-
 int to_int(double value) {
     return static_cast<int>(std::floor(value));
-}
-
-// The width of `text` in em, guessed per code point from DejaVu Sans' proportions. Only used to
-// share out the height; the renderer measures the real text and shrinks it into the box.
-double estimated_em_width(std::string_view text) {
-    double width = 0.0;
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const auto byte = static_cast<unsigned char>(text[index]);
-        if (byte < 0x80) {
-            if (byte == ' ') {
-                width += 0.32;
-            } else if (byte >= '0' && byte <= '9') {
-                width += 0.64;
-            } else if (byte >= 'A' && byte <= 'Z') {
-                width += 0.70;
-            } else {
-                width += 0.58;
-            }
-        } else if ((byte & 0xE0) == 0xC0) {
-            width += 0.62;  // Latin with accents, Greek, Cyrillic
-        } else if ((byte & 0xF0) == 0xE0 || (byte & 0xF8) == 0xF0) {
-            width += 1.0;  // CJK and symbols: a full em
-        }
-    }
-    return width;
-}
-
-// How wide the ink of short bold text (a clock, a countdown) is for its height.
-double estimated_ink_aspect(std::string_view text) {
-    double advance = 0.0;
-    for (const char character : text) {
-        if (character >= '0' && character <= '9') {
-            advance += digit_advance;
-        } else if (character == ':' || character == '.') {
-            advance += 0.40;
-        } else if (character == ' ') {
-            advance += 0.35;
-        } else if ((static_cast<unsigned char>(character) & 0xC0) != 0x80) {
-            advance += 0.75;
-        }
-    }
-    return std::max(advance, digit_advance) / digit_height;
-}
-
-int estimated_lines(const std::vector<std::string>& paragraphs, double pixel_size, int width) {
-    if (width <= 0) {
-        return 0;
-    }
-    int lines = 0;
-    for (const std::string& paragraph : paragraphs) {
-        if (paragraph.empty()) {
-            continue;
-        }
-        // Word wrapping leaves the ends of lines ragged: count on 90% of the width.
-        const double line_width = 0.9 * width;
-        lines += std::max(1, static_cast<int>(std::ceil(estimated_em_width(paragraph) * pixel_size /
-                                                        line_width)));
-    }
-    return lines;
-}
-
-std::size_t code_points(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char character) {
-        return (static_cast<unsigned char>(character) & 0xC0) != 0x80;
-    }));
 }
 
 // How much of the height the countdown takes, by screen: largest on a hold.
@@ -192,8 +79,8 @@ struct Row {
 };
 
 Row text_row(Part part, int lines, double pixel_size) {
-    const double preferred = lines * pixel_size * line_height;
-    const double one_small_line = 0.6 * pixel_size * line_height;
+    const double preferred = lines * pixel_size * estimated_line_height;
+    const double one_small_line = 0.6 * pixel_size * estimated_line_height;
     const double minimum = std::max(one_small_line, 0.45 * preferred);
     return {part, preferred, minimum, std::min(minimum, one_small_line)};
 }
@@ -340,7 +227,8 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
             const auto paragraphs =
                 std::count_if(view.body.begin(), view.body.end(),
                               [](const std::string& line) { return !line.empty(); });
-            row.preferred += static_cast<double>(paragraphs - 1) * body_size * line_height / 3.0;
+            row.preferred +=
+                static_cast<double>(paragraphs - 1) * body_size * estimated_line_height / 3.0;
             rows.push_back(row);
         }
         if (!view.status.empty()) {
@@ -439,8 +327,8 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
         const Box& number = layout[Part::big_number].box;
         const int column_width = std::max(0, number.x - content.x - gap);
         const int marker = std::min({to_int(side_size * 1.2), number.height / 3, column_width});
-        const int text_height = std::max(
-            0, std::min(to_int(2 * side_size * line_height), number.height - marker - gap));
+        const int text_height = std::max(0, std::min(to_int(2 * side_size * estimated_line_height),
+                                                     number.height - marker - gap));
         const int block = marker + gap + text_height;
         const int block_y = number.y + std::max(0, (number.height - block) / 2);
         Slot& slot = layout[Part::side];

@@ -14,17 +14,6 @@ SDL_Rect to_sdl(const Box& box) {
     return {box.x, box.y, box.width, box.height};
 }
 
-Box intersection(const Box& first, const Box& second) {
-    const int left = std::max(first.x, second.x);
-    const int top = std::max(first.y, second.y);
-    const int right = std::min(first.right(), second.right());
-    const int bottom = std::min(first.bottom(), second.bottom());
-    if (right <= left || bottom <= top) {
-        return {};
-    }
-    return {left, top, right - left, bottom - top};
-}
-
 void set_colour(SDL_Renderer* renderer, Rgb colour) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer, colour.red, colour.green, colour.blue, 255);

@@ -99,6 +99,26 @@ bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenVie
     return true;
 }
 
+Box Renderer::copyable(Box area) const {
+    // Turned a quarter, an area whose width and height differ by an odd number would land
+    // half a pixel off and be rounded differently from the whole frame: grow it by one.
+    if (!sideways(rotation_) || area.empty() || (area.width - area.height) % 2 == 0) {
+        return area;
+    }
+    if (area.right() < canvas_width_) {
+        ++area.width;
+    } else if (area.x > 0) {
+        --area.x;
+        ++area.width;
+    } else if (area.bottom() < canvas_height_) {
+        ++area.height;
+    } else if (area.y > 0) {
+        --area.y;
+        ++area.height;
+    }
+    return area;
+}
+
 void Renderer::copy_to_target(const Box& area) {
     if (area.empty()) {
         return;
@@ -189,6 +209,7 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
 
     if (canvas) {
         SDL_SetRenderTarget(renderer_, output);
+        changed = copyable(changed);
         copy_to_target(target == TargetContent::last_frame ? changed : Box{0, 0, width, height});
         report.changed = rotate_box(changed, rotation_, width, height);
     } else {

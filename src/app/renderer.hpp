@@ -66,6 +66,7 @@ class Renderer {
   private:
     bool ensure_canvas(int width, int height);
     bool part_changed(Part part, const ScreenView& before, const ScreenView& now) const;
+    Box copyable(Box area) const;
     void copy_to_target(const Box& area);
 
     SDL_Renderer* renderer_;
