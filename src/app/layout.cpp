@@ -179,7 +179,7 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
     }
     auto hero_row = [&](Part part) {
         double wished = (portrait ? share.portrait : share.landscape) * height;
-        wished = std::min(wished, content.width / (hero_aspect * 1.03));
+        wished = std::min(wished, content.width / (hero_aspect * 1.03 * ink_share));
         const double minimum = std::min(wished, std::ceil(share.minimum * height));
         return Row{part, wished, minimum, 0.0, true};
     };
@@ -200,7 +200,7 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
     }
     // The side sits beside the countdown when the screen is wide enough; else in its own row.
     const double number_width =
-        has_number ? hero_aspect * 1.03 * hero_row(Part::big_number).preferred : 0.0;
+        has_number ? hero_aspect * 1.03 * ink_share * hero_row(Part::big_number).preferred : 0.0;
     const int side_column =
         to_int((content.width - number_width) / 2.0) - gap;  // beside the digits, each way
     const bool side_beside_number =
@@ -283,8 +283,8 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
         slot.weight = row.part == Part::heading ? FontWeight::bold : FontWeight::regular;
         if (row.hero) {
             // The estimate counts whole advances, side bearings included: 3% spare is plenty.
-            slot.box =
-                centred(content, to_int(hero_aspect * 1.03 * row.height) + 1, row.height, row_y);
+            slot.box = centred(content, to_int(hero_aspect * 1.03 * ink_share * row.height) + 1,
+                               row.height, row_y);
             slot.max_pixel_size = std::max(1, to_int(row.height / digit_height));
             // Regular strokes: bold digits this size alone would light a tenth of the mirror.
             slot.weight = FontWeight::regular;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "seven_segment.hpp"
+#include "text_estimate.hpp"
 
 namespace sk {
 namespace {
@@ -220,16 +221,17 @@ const PartPainter::InkFit& PartPainter::ink_fit(const std::string& text, const S
     // Measure once at a reference size, scale to the box, then step down until it truly fits
     // (hinting makes glyphs grow a little unevenly).
     constexpr int reference = 200;
+    const int room = static_cast<int>(slot.box.height * ink_share);
     InkFit fit;
     const auto ink = cache_.ink(glyphs, slot.weight, reference);
     const int width = cache_.width(shape, slot.weight, reference);
     if (ink && width > 0 && ink->top > ink->bottom) {
-        const double scale = std::min(slot.box.height / static_cast<double>(ink->top - ink->bottom),
+        const double scale = std::min(room / static_cast<double>(ink->top - ink->bottom),
                                       slot.box.width / static_cast<double>(width));
         int size = std::min(slot.max_pixel_size, static_cast<int>(reference * scale));
         for (int attempt = 0; attempt < 40 && size > 0; ++attempt) {
             const auto sized = cache_.ink(glyphs, slot.weight, size);
-            if (sized && sized->top - sized->bottom <= slot.box.height &&
+            if (sized && sized->top - sized->bottom <= room &&
                 cache_.width(shape, slot.weight, size) <= slot.box.width) {
                 fit = {size, sized->top, sized->bottom, sized->ascent};
                 break;

@@ -14,6 +14,8 @@ inline constexpr double estimated_line_height = 1.2;
 // DejaVu Sans: digits are 0.636 em wide and 0.729 em tall.
 inline constexpr double digit_advance = 0.636;
 inline constexpr double digit_height = 0.729;
+// Big digits fill this much of their box's height; the rest keeps them off their neighbours.
+inline constexpr double ink_share = 0.94;
 
 // The width of `text` in em, guessed per code point.
 double estimated_em_width(std::string_view text);
