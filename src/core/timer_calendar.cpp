@@ -123,7 +123,9 @@ std::string on_calendar(const ScheduleEntry& entry, std::string_view timezone) {
     auto minutes = entry.time.since_midnight.count();
     calendar += "*-*-* " + two_digits(minutes / 60) + ":" + two_digits(minutes % 60) + ":00";
     if (!timezone.empty()) {
-        calendar += " " + std::string(timezone);
+        // Appended piecewise: `" " + std::string(...)` trips GCC 12's -Wrestrict at -O3.
+        calendar += ' ';
+        calendar += timezone;
     }
     return calendar;
 }
