@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs into a temporary DESTDIR and checks the tree: the program, the units, the config (and
+# that a second install keeps a config the user has changed), the sample and the guide.
+# Usage: scripts/check-install.sh [BUILD_DIR]   (default: build; the program must be built)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root=$work/root log=$work/install.log
+prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")
+[[ -n $prefix ]] || { echo "check-install: $build is not a configured build directory" >&2; exit 1; }
+
+failed=0
+check() {  # DESCRIPTION COMMAND...
+    local description=$1
+    shift
+    if "$@"; then
+        echo "ok   $description"
+    else
+        echo "FAIL $description" >&2
+        failed=1
+    fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+quietly() { "$@" >/dev/null 2>&1; }
+
+DESTDIR=$root cmake --install "$build" >"$log"
+config=$root/etc/stretch-kiosk/config.yaml
+program=$root$prefix/bin/stretch-kiosk
+system_unit=$(find "$root" -path '*/systemd/system/stretch-kiosk.service' | head -n1)
+user_unit=$(find "$root" -path '*/systemd/user/stretch-kiosk-user.service' | head -n1)
+
+check "the program is installed in $prefix/bin" test -x "$program"
+check "the system unit is installed" test -f "$system_unit"
+check "the user unit is installed" test -f "$user_unit"
+check "the system unit starts the installed program" \
+    contains "$system_unit" "ExecStart=$prefix/bin/stretch-kiosk --config /etc/stretch-kiosk/config.yaml"
+check "the user unit starts the installed program" contains "$user_unit" "ExecStart=$prefix/bin/stretch-kiosk"
+check "no unit keeps an unfilled @VARIABLE@" \
+    bash -c "! grep -q '@[A-Z_]*@' '$system_unit' '$user_unit'"
+check "the config is installed" cmp -s config/stretch-kiosk.yaml "$config"
+check "the config can be read by everyone" test "$(stat -c %a "$config")" = 644
+check "the sample is installed" cmp -s config/stretch-kiosk.yaml "$root$prefix/share/stretch-kiosk/config.yaml.sample"
+check "the Raspberry Pi guide is installed" test -f "$root$prefix/share/doc/stretch-kiosk/raspberry-pi.md"
+check "the installed program accepts the installed config" \
+    quietly "$program" --check --config "$config"
+
+echo "# changed by the user" >>"$config"
+DESTDIR=$root cmake --install "$build" >"$log"
+check "a second install keeps the user's config" contains "$config" "# changed by the user"
+check "a second install says it kept the config" contains "$log" "Keeping: $config"
+
+if ((failed)); then
+    echo "check-install: FAILED" >&2
+    exit 1
+fi
+echo "check-install: the installed tree is complete"
