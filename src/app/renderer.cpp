@@ -58,8 +58,8 @@ bool Renderer::ensure_canvas(int width, int height) {
                                     width, height));
     if (!canvas_) {
         canvas_failed_ = true;
-        problems_.push_back(std::string("cannot keep a frame to redraw in parts (") +
-                            SDL_GetError() + "): drawing every frame whole, unturned");
+        problems_.push_back(std::string("cannot make a drawing canvas (") + SDL_GetError() +
+                            "): drawing straight to the screen, without rotation");
         return false;
     }
     SDL_SetTextureBlendMode(canvas_.get(), SDL_BLENDMODE_NONE);
