@@ -64,6 +64,7 @@ class Kiosk {
     Display display_;
     std::unique_ptr<Renderer> renderer_;
     std::unique_ptr<Audio> audio_;
+    AudioSettings audio_settings_;
     InputTranslator input_;
     Gamepads gamepads_;
     Button button_;
@@ -103,6 +104,7 @@ Kiosk::Kiosk(const Options& options, ActiveConfig config, Zone zone, Display dis
     for (const auto& problem : renderer_->problems()) {
         log_line(problem);
     }
+    audio_settings_ = config_now.audio;
     audio_ = std::make_unique<Audio>(config_now.audio);
     if (audio_->state() == AudioState::silent) {
         log_line(audio_->problem());
@@ -172,9 +174,13 @@ void Kiosk::poll_config() {
         log_line(problem);
     }
     renderer_->set_rotation(config.display.rotation);
-    audio_ = std::make_unique<Audio>(config.audio);
-    if (audio_->state() == AudioState::silent) {
-        log_line(audio_->problem());
+    if (config.audio != audio_settings_) {
+        // Reopen the device only when the sound settings changed: a silent kiosk says so once.
+        audio_settings_ = config.audio;
+        audio_ = std::make_unique<Audio>(config.audio);
+        if (audio_->state() == AudioState::silent) {
+            log_line(audio_->problem());
+        }
     }
     shown_.reset();
 }
@@ -306,6 +312,10 @@ int Kiosk::run() {
         }
     }
     notifier_.stopping();
+    // Let the last chime ring out (a second at most) before the device closes.
+    for (int i = 0; i < 20 && audio_->busy(); ++i) {
+        SDL_Delay(50);
+    }
     return exit_ok;
 }
 
