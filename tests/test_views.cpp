@@ -161,9 +161,9 @@ TEST_CASE("due: the entry, its length, the key, and the automatic start") {
     auto view = sk::due_view(config, due, 480s, std::nullopt, "Space");
     CHECK(view.kind == ScreenKind::due);
     CHECK(view.heading == "Bedtime stretch");
-    CHECK(view.subheading == "8 min");
-    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine"});
-    CHECK(view.hint == "Press Space to start");
+    CHECK(view.subheading == "8 min · Gentle bedtime routine");
+    CHECK(view.body == std::vector<std::string>{"Press Space to start"});
+    CHECK(view.hint.empty());
     CHECK(view.theme == sk::Theme::night);
 
     auto [left, words] = GENERATE(table<std::chrono::seconds, const char*>({
@@ -174,9 +174,8 @@ TEST_CASE("due: the entry, its length, the key, and the automatic start") {
         {605s, "Starts by itself in 10:05"},
     }));
     view = sk::due_view(config, due, 45s, left, "Return");
-    CHECK(view.subheading == "45 s");
-    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine", words});
-    CHECK(view.hint == "Press Return to start");
+    CHECK(view.subheading == "45 s · Gentle bedtime routine");
+    CHECK(view.body == std::vector<std::string>{"Press Return to start", words});
 }
 
 TEST_CASE("done: what was done, how long, the streak and today's sessions") {

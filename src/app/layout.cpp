@@ -153,13 +153,17 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
                       std::max(0, height - 2 * margin)};
     const bool dark = view.kind == ScreenKind::dark;
 
-    // Type sizes, from the short side so portrait and landscape read alike.
+    // Type sizes, from the short side so portrait and landscape read alike. The due and done
+    // screens have no countdown or clock: their few lines take the room, to be read from afar.
+    const bool roomy = (view.kind == ScreenKind::due || view.kind == ScreenKind::done) &&
+                       !view.big_number.has_value();
+    const double scale = roomy ? 1.6 : 1.0;
     const double banner_size = unit * 0.042;
-    const double heading_size = unit * 0.075;
+    const double heading_size = unit * 0.075 * scale;
     const double side_size = unit * 0.085;
-    const double subheading_size = unit * 0.05;
-    const double body_size = unit * 0.052;
-    const double list_size = unit * 0.045;
+    const double subheading_size = unit * 0.05 * scale;
+    const double body_size = unit * 0.052 * scale;
+    const double list_size = unit * 0.045 * (roomy ? 1.25 : 1.0);
     const double hint_size = unit * 0.032;
 
     const bool has_side = view.side != Side::none && !dark;

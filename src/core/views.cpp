@@ -161,13 +161,15 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
         const ScheduleEntry& entry = config.schedule[due.entry_index];
         view.theme = entry.theme;
         if (const Routine* routine = config.find_routine(entry.routine)) {
-            view.body.push_back(routine->title);
+            view.subheading += " · " + routine->title;
         }
     }
+    // The one thing to do now, in body type rather than the small hint line: it is read from
+    // across the room.
+    view.body.push_back(press(button_name) + " to start");
     if (auto_start_in) {
         view.body.push_back("Starts by itself in " + minutes_and_seconds(*auto_start_in));
     }
-    view.hint = press(button_name) + " to start";
     return view;
 }
 
