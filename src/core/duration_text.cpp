@@ -92,7 +92,15 @@ std::string format_duration_short(std::chrono::seconds duration) {
     }
     const auto hours = minutes / 60;
     const auto rest = minutes % 60;
-    return std::to_string(hours) + " h" + (rest == 0 ? "" : " " + std::to_string(rest) + " min");
+    // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) on a chain of
+    // temporaries here, which would fail a Release build with warnings as errors.
+    std::string text = std::to_string(hours) + " h";
+    if (rest != 0) {
+        text += ' ';
+        text += std::to_string(rest);
+        text += " min";
+    }
+    return text;
 }
 
 }  // namespace sk
