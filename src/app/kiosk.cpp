@@ -56,6 +56,7 @@ class Kiosk {
     void handle(const SDL_Event& event, Instant now);
     void draw(const ScreenView& view);
     milliseconds wait_time(Instant now, const ScreenView& view) const;
+    void note_clock_jump(Instant now);
 
     const Options& options_;
     ActiveConfig config_;
@@ -77,6 +78,7 @@ class Kiosk {
     std::optional<ScreenView> shown_;
     bool quit_ = false;
     bool clock_synchronized_ = false;
+    std::optional<Instant> last_seen_;
 };
 
 Kiosk::Kiosk(const Options& options, ActiveConfig config, Zone zone, Display display,
@@ -270,6 +272,22 @@ milliseconds Kiosk::wait_time(Instant now, const ScreenView& view) const {
     return std::max(wait, milliseconds{1});
 }
 
+void Kiosk::note_clock_jump(Instant now) {
+    // The wall clock should move as the monotonic one does; a Pi without an RTC jumps at NTP
+    // sync. The controller copes (nothing offered twice, missed ones recorded); the log says why.
+    if (last_seen_) {
+        auto wall = now.wall - last_seen_->wall;
+        auto mono = std::chrono::duration_cast<std::chrono::seconds>(now.mono - last_seen_->mono);
+        auto jump = wall - mono;
+        if (jump > std::chrono::minutes{1} || jump < -std::chrono::minutes{1}) {
+            log_line("the wall clock jumped " + std::string(jump.count() > 0 ? "forward" : "back") +
+                     " by " + std::to_string(jump.count() > 0 ? jump.count() : -jump.count()) +
+                     " s; now " + format_iso(now.wall, controller_.zone()));
+        }
+    }
+    last_seen_ = now;
+}
+
 int Kiosk::run() {
     if (options_.start_routine) {
         const std::string& routine = *options_.start_routine;
@@ -281,6 +299,7 @@ int Kiosk::run() {
     bool first_frame = true;
     while (!quit_) {
         Instant now = clock_.now();
+        note_clock_jump(now);
         carry_out(controller_.tick(now));
         if (auto action = button_.advance(Steady::now()); action == ButtonAction::long_press) {
             carry_out(controller_.input(Input::long_press, now));

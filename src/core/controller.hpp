@@ -84,6 +84,7 @@ class Controller {
 
     bool session_running() const { return session_.has_value() && !session_->finished(); }
     const Config& config() const { return planner_.config(); }
+    const Zone& zone() const { return planner_.zone(); }
     const std::vector<HistoryRecord>& history() const { return history_; }
     Theme theme() const;
 
