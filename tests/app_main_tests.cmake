@@ -17,3 +17,11 @@ if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/next_vs_systemd.sh)
                                           $<TARGET_FILE:stretch-kiosk>)
     set_tests_properties(next_vs_systemd PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 endif()
+
+# systemd's notify protocol end to end: READY=1, watchdog pings, silence while hung.
+add_executable(notify_listener notify_listener.cpp)
+target_link_libraries(notify_listener PRIVATE sk_options)
+add_test(NAME e2e_notify COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e_notify.sh
+                                 $<TARGET_FILE:stretch-kiosk> $<TARGET_FILE:notify_listener>
+                                 ${PROJECT_SOURCE_DIR}/config/stretch-kiosk.yaml)
+set_tests_properties(e2e_notify PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 RUN_SERIAL TRUE)
