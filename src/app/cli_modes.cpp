@@ -19,20 +19,14 @@ SysSeconds to_sys_seconds(std::chrono::system_clock::time_point now) {
 // Loads the config, printing every diagnostic; nullopt means "exit 2".
 std::optional<Config> checked_config(const Options& options, std::ostream& err,
                                      std::string* origin = nullptr) {
-    LoadedConfig loaded = load_config(options.config_path);
-    for (const auto& diagnostic : loaded.result.diagnostics) {
-        err << diagnostic.to_string() << '\n';
-    }
-    if (!loaded.result.ok()) {
-        auto count = loaded.result.diagnostics.size();
-        err << loaded.origin << ": " << count << (count == 1 ? " error" : " errors")
-            << ", nothing changed\n";
+    auto loaded = load_config_reporting(options.config_path, err);
+    if (!loaded) {
         return std::nullopt;
     }
     if (origin) {
-        *origin = loaded.origin;
+        *origin = loaded->origin;
     }
-    return std::move(loaded.result.config);
+    return std::move(loaded->result.config);
 }
 
 void print_occurrences(const std::vector<Occurrence>& occurrences, const Zone& zone,
@@ -112,25 +106,9 @@ int run_history(const Options& options, std::ostream& out, std::ostream& err) {
     HistoryLoad load = load_history(options, err);
     for (const auto& record : load.records) {
         // The start is shown in the offset it was recorded with: the time the user saw then.
-        auto local = LocalSeconds{(record.start + record.utc_offset).time_since_epoch()};
-        auto offset = record.utc_offset.count();
-        char sign = offset < 0 ? '-' : '+';
-        offset = offset < 0 ? -offset : offset;
-        char zone_text[8];
-        std::snprintf(zone_text, sizeof zone_text, "%c%02d:%02d", sign,
-                      static_cast<int>(offset / 3600), static_cast<int>(offset % 3600 / 60));
-        auto day = std::chrono::floor<std::chrono::days>(local);
-        std::chrono::hh_mm_ss clock{local - day};
-        char time_text[32];
-        Date date{day};
-        std::snprintf(time_text, sizeof time_text, "%04d-%02u-%02uT%02d:%02d:%02d",
-                      static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                      static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                      static_cast<int>(clock.minutes().count()),
-                      static_cast<int>(clock.seconds().count()));
-        out << time_text << zone_text << '\t' << (record.entry.empty() ? "-" : record.entry) << '\t'
-            << record.routine << '\t' << to_string(record.outcome) << '\t' << record.active.count()
-            << '\n';
+        out << format_record_start(record) << '\t' << (record.entry.empty() ? "-" : record.entry)
+            << '\t' << record.routine << '\t' << to_string(record.outcome) << '\t'
+            << record.active.count() << '\n';
     }
     return exit_ok;
 }

@@ -1,5 +1,7 @@
 #include "config_source.hpp"
 
+#include <ostream>
+
 #include "config_location.hpp"
 
 namespace sk {
@@ -10,6 +12,21 @@ LoadedConfig load_config(const std::optional<std::string>& flag) {
         return {"built-in config", ConfigResult{default_config(), {}}};
     }
     return {*location.path, load_config_file(*location.path)};
+}
+
+std::optional<LoadedConfig> load_config_reporting(const std::optional<std::string>& flag,
+                                                  std::ostream& err) {
+    LoadedConfig loaded = load_config(flag);
+    for (const auto& diagnostic : loaded.result.diagnostics) {
+        err << diagnostic.to_string() << '\n';
+    }
+    if (!loaded.result.ok()) {
+        auto count = loaded.result.diagnostics.size();
+        err << loaded.origin << ": " << count << (count == 1 ? " error" : " errors")
+            << ", nothing changed\n";
+        return std::nullopt;
+    }
+    return loaded;
 }
 
 Zone schedule_zone(const Config& config) {

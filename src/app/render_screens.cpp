@@ -18,14 +18,11 @@
 namespace sk {
 
 int run_render_screens(const Options& options) {
-    LoadedConfig loaded = load_config(options.config_path);
-    for (const auto& diagnostic : loaded.result.diagnostics) {
-        std::cerr << diagnostic.to_string() << '\n';
-    }
-    if (!loaded.result.ok()) {
+    auto loaded = load_config_reporting(options.config_path, std::cerr);
+    if (!loaded) {
         return exit_bad_config;
     }
-    const Config& config = *loaded.result.config;
+    const Config& config = *loaded->result.config;
     Zone zone = schedule_zone(config);
     SysSeconds now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (options.clock_start) {

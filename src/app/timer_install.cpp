@@ -29,16 +29,11 @@ std::string own_program_path(const std::string& fallback) {
 
 int install_timers(const Options& options, const std::string& program, std::ostream& out,
                    std::ostream& err) {
-    LoadedConfig loaded = load_config(options.config_path);
-    for (const auto& diagnostic : loaded.result.diagnostics) {
-        err << diagnostic.to_string() << '\n';
-    }
-    if (!loaded.result.ok()) {
-        auto count = loaded.result.diagnostics.size();
-        err << loaded.origin << ": " << count << (count == 1 ? " error" : " errors")
-            << ", nothing changed\n";
+    auto reported = load_config_reporting(options.config_path, err);
+    if (!reported) {
         return exit_bad_config;
     }
+    LoadedConfig& loaded = *reported;
     if (!options.config_path && loaded.origin == "built-in config") {
         err << "stretch-kiosk: timers need a config file to watch: name one with --config FILE\n";
         return exit_bad_config;

@@ -194,6 +194,10 @@ std::optional<HistoryRecord> find_glued_record(std::string_view line) {
 
 }  // namespace
 
+std::string format_record_start(const HistoryRecord& record) {
+    return format_iso_offset(record.start, record.utc_offset);
+}
+
 std::string_view to_string(RecordOutcome outcome) {
     switch (outcome) {
         case RecordOutcome::started:

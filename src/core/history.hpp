@@ -16,11 +16,11 @@ namespace sk {
 enum class RecordOutcome { started, completed, stopped, missed };
 
 struct HistoryRecord {
-    SysSeconds start;          // when the session started (for missed: when it was due)
+    SysSeconds start;                    // when the session started (for missed: when it was due)
     std::chrono::seconds utc_offset{0};  // the local offset at `start`, for display
-    std::string occurrence;    // Occurrence::key(), or empty for a session started by hand
-    std::string entry;         // schedule entry name, or "" for a session started by hand
-    std::string routine;       // routine id
+    std::string occurrence;  // Occurrence::key(), or empty for a session started by hand
+    std::string entry;       // schedule entry name, or "" for a session started by hand
+    std::string routine;     // routine id
     RecordOutcome outcome = RecordOutcome::completed;
     std::chrono::seconds active{0};  // time spent stretching (0 for started and missed)
 
@@ -28,6 +28,9 @@ struct HistoryRecord {
 };
 
 std::string_view to_string(RecordOutcome outcome);
+
+// The record's start as the user saw it then: "2026-11-23T07:00:12+01:00" (its own offset).
+std::string format_record_start(const HistoryRecord& record);
 
 // One line of the file, "\n" included, with its checksum.
 std::string encode_record(const HistoryRecord& record);
@@ -46,7 +49,7 @@ HistoryLoad parse_history(std::string_view bytes, const std::string& origin);
 // The history file under a state directory. Each append is one write() with O_APPEND followed by
 // fdatasync, so a power cut leaves at most a torn last line.
 class HistoryFile {
-public:
+  public:
     explicit HistoryFile(std::string path);
 
     // Reads the file; a missing file is an empty history.
@@ -56,7 +59,7 @@ public:
 
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 
