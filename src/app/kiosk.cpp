@@ -376,9 +376,15 @@ int run_kiosk(const Options& options) {
         log_line(error);
         return exit_failure;
     }
-    Kiosk kiosk(options, std::move(config), zone, std::move(*display), wall_start,
-                std::move(history.records), first.banner);
-    return kiosk.run();
+    int status = exit_ok;
+    {
+        Kiosk kiosk(options, std::move(config), zone, std::move(*display), wall_start,
+                    std::move(history.records), first.banner);
+        status = kiosk.run();
+    }
+    // Every SDL object is gone: shut SDL down whole (with D-Bus, see Display::open).
+    SDL_Quit();
+    return status;
 }
 
 }  // namespace sk
