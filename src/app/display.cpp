@@ -18,9 +18,6 @@ std::optional<Display> Display::open(const Options& options, std::string& error)
     }
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0");  // SIGTERM and SIGINT become SDL_QUIT
-    // SDL talks D-Bus under X11 and Wayland (screensaver, IME); without this SDL_Quit leaves
-    // libdbus's buffers behind, which LeakSanitizer reports as a leak at every exit.
-    SDL_SetHint(SDL_HINT_SHUTDOWN_DBUS_ON_QUIT, "1");
 
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         error = std::string("no display to draw on (") + SDL_GetError() +
