@@ -22,7 +22,9 @@ struct Weekdays {
     std::uint8_t bits = 0;
 
     bool contains(Weekday day) const { return (bits >> static_cast<int>(day)) & 1u; }
-    void insert(Weekday day) { bits = static_cast<std::uint8_t>(bits | (1u << static_cast<int>(day))); }
+    void insert(Weekday day) {
+        bits = static_cast<std::uint8_t>(bits | (1u << static_cast<int>(day)));
+    }
     bool empty() const { return bits == 0; }
     bool operator==(const Weekdays&) const = default;
 };
@@ -72,8 +74,8 @@ enum class SideSelection : std::uint8_t { both, left, right };
 
 // One step of a routine: a stretch, how long, how often.
 struct RoutineStep {
-    std::string stretch;  // key into Config::stretches
-    Seconds hold{30};     // the hold to start with
+    std::string stretch;   // key into Config::stretches
+    Seconds hold{30};      // the hold to start with
     Seconds hold_max{30};  // lengthened toward this with steady practice (== hold: no progression)
     SideSelection sides = SideSelection::both;  // ignored for a both-legs stretch
     int repetitions = 1;                        // holds per side
@@ -94,9 +96,9 @@ enum class StartMode : std::uint8_t { wait_for_key, automatic };
 
 // `session:` settings shared by every session.
 struct SessionSettings {
-    Seconds get_ready{10};        // before each stretch
-    Seconds switch_sides{5};      // between the left and the right leg
-    Minutes prompt_window{60};    // how long a due prompt waits before the session is missed
+    Seconds get_ready{10};      // before each stretch
+    Seconds switch_sides{5};    // between the left and the right leg
+    Minutes prompt_window{60};  // how long a due prompt waits before the session is missed
     StartMode start = StartMode::wait_for_key;
     Seconds auto_start_after{30};  // with StartMode::automatic: prompt shown this long first
     Seconds lengthen_by{5};        // progression: added to a hold ...

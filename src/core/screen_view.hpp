@@ -18,8 +18,8 @@ enum class ScreenKind {
     switch_sides,  // change legs
     rest,          // what comes next
     paused,
-    done,          // what was done, the streak
-    dark,          // nothing lit (a mirror between sessions)
+    done,  // what was done, the streak
+    dark,  // nothing lit (a mirror between sessions)
 };
 
 // Which leg a hold works.
@@ -36,17 +36,17 @@ struct ScreenView {
     ScreenKind kind = ScreenKind::idle;
     Theme theme = Theme::day;
 
-    std::string heading;                 // the stretch or session name; the clock on idle
-    std::string subheading;              // date on idle; "Right leg" on a hold; ...
-    Side side = Side::none;              // shown big and unmistakable when not none
-    std::optional<int> big_number;       // countdown seconds left; none when not counting
-    double progress = 0.0;               // 0..1 of the current phase; drawn as a bar or ring
+    std::string heading;            // the stretch or session name; the clock on idle
+    std::string subheading;         // date on idle; "Right leg" on a hold; ...
+    Side side = Side::none;         // shown big and unmistakable when not none
+    std::optional<int> big_number;  // countdown seconds left; none when not counting
+    double progress = 0.0;          // 0..1 of the current phase; drawn as a bar or ring
     bool show_progress = false;
-    std::vector<std::string> body;       // steps, or "Next: ..." lines
-    std::vector<StatusLine> status;      // today's sessions on idle and done
-    std::string caution;                 // shown in the warning colour when not empty
-    std::string hint;                    // one line at the bottom: which key does what
-    std::string banner;                  // config error, shown over any screen; empty if none
+    std::vector<std::string> body;   // steps, or "Next: ..." lines
+    std::vector<StatusLine> status;  // today's sessions on idle and done
+    std::string caution;             // shown in the warning colour when not empty
+    std::string hint;                // one line at the bottom: which key does what
+    std::string banner;              // config error, shown over any screen; empty if none
 
     bool operator==(const ScreenView&) const = default;
 };

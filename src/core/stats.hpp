@@ -26,13 +26,13 @@ struct WeekTotal {
 
 struct Stats {
     std::vector<EntryToday> today;  // the entries scheduled today, in time order
-    int streak_days = 0;  // days in a row on which every scheduled entry was completed
-    std::vector<WeekTotal> weeks;  // newest first
+    int streak_days = 0;            // days in a row on which every scheduled entry was completed
+    std::vector<WeekTotal> weeks;   // newest first
 };
 
 // `now` decides what "today" is; a day still in progress counts toward the streak only once all of
 // its entries are done, and does not break it before then.
-Stats compute_stats(const Config& config, const Zone& zone, const std::vector<HistoryRecord>& records,
-                    SysSeconds now);
+Stats compute_stats(const Config& config, const Zone& zone,
+                    const std::vector<HistoryRecord>& records, SysSeconds now);
 
 }  // namespace sk
