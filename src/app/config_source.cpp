@@ -17,13 +17,19 @@ LoadedConfig load_config(const std::optional<std::string>& flag) {
 std::optional<LoadedConfig> load_config_reporting(const std::optional<std::string>& flag,
                                                   std::ostream& err) {
     LoadedConfig loaded = load_config(flag);
+    // One write: stderr is unbuffered, and a hostile file can hold thousands of mistakes.
+    std::string report;
     for (const auto& diagnostic : loaded.result.diagnostics) {
-        err << diagnostic.to_string() << '\n';
+        report += diagnostic.to_string();
+        report += '\n';
     }
     if (!loaded.result.ok()) {
         auto count = loaded.result.diagnostics.size();
-        err << loaded.origin << ": " << count << (count == 1 ? " error" : " errors")
-            << ", nothing changed\n";
+        report += loaded.origin + ": " + std::to_string(count) +
+                  (count == 1 ? " error" : " errors") + ", nothing changed\n";
+    }
+    err << report << std::flush;
+    if (!loaded.result.ok()) {
         return std::nullopt;
     }
     return loaded;
