@@ -14,6 +14,7 @@
 #include "config_parser.hpp"
 #include "duration_text.hpp"
 #include "key_names.hpp"
+#include "temp_dir.hpp"
 
 using namespace std::chrono_literals;
 using sk::parse_config;
@@ -61,31 +62,7 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-// A fresh directory under $TMPDIR, removed with everything in it at the end of the test.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "sk-config-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    std::string file(const std::string& name, const std::string& content) const {
-        const std::string path = (path_ / name).string();
-        std::ofstream(path, std::ios::binary) << content;
-        return path;
-    }
-    std::string path(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
+using TempDir = sk::test::TempDir;
 
 }  // namespace
 

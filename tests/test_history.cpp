@@ -21,6 +21,7 @@
 
 #include "catch.hpp"
 #include "history.hpp"
+#include "temp_dir.hpp"
 
 using namespace std::chrono;
 using sk::HistoryRecord;
@@ -77,37 +78,7 @@ std::string with_checksum(const std::string& body) {
     return body + "\t" + hex;
 }
 
-// A fresh directory under /tmp, removed (with everything in it) at the end of the test.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "sk-history-XXXXXX");
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-        // Lets an unprivileged child (see as_unprivileged_user) reach the files inside.
-        std::filesystem::permissions(
-            path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                       std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
-                       std::filesystem::perms::others_exec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code error;
-        for (const auto& item : std::filesystem::recursive_directory_iterator(path_, error)) {
-            if (item.is_directory(error)) {
-                std::filesystem::permissions(item.path(), std::filesystem::perms::owner_all,
-                                             std::filesystem::perm_options::add, error);
-            }
-        }
-        std::filesystem::remove_all(path_, error);
-    }
-
-    std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
-  private:
-    std::string path_;
-};
+using TempDir = sk::test::TempDir;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -11,29 +11,14 @@
 
 #include "catch.hpp"
 #include "power_command.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-class TempDir {
-  public:
-    TempDir() {
-        path_ = (fs::temp_directory_path() / "sk-power-XXXXXX").string();
-        REQUIRE(::mkdtemp(path_.data()) != nullptr);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const std::string& path() const { return path_; }
-
-  private:
-    std::string path_;
-};
+using TempDir = sk::test::TempDir;
 
 pid_t read_pid(const std::string& file) {
     std::ifstream in(file);

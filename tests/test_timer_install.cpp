@@ -7,29 +7,14 @@
 #include <string>
 
 #include "catch.hpp"
+#include "temp_dir.hpp"
 #include "timer_install.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
-  public:
-    TempDir() {
-        path_ = (fs::temp_directory_path() / "sk-install-XXXXXX").string();
-        REQUIRE(::mkdtemp(path_.data()) != nullptr);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const std::string& path() const { return path_; }
-
-  private:
-    std::string path_;
-};
+using TempDir = sk::test::TempDir;
 
 std::string shipped_config_path() {
     const char* source = std::getenv("SK_SOURCE_DIR");

@@ -17,31 +17,14 @@
 
 #include "catch.hpp"
 #include "config_parser.hpp"
+#include "temp_dir.hpp"
 #include "timer_units.hpp"
 
 namespace sk::timer_test {
 
 namespace fs = std::filesystem;
 
-// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "sk-timers-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const std::string& path() const { return path_; }
-
-  private:
-    std::string path_;
-};
+using TempDir = sk::test::TempDir;
 
 struct CommandOutput {
     std::string text;  // stdout and stderr together
