@@ -6,6 +6,7 @@
 #include "catch.hpp"
 #include "config_parser.hpp"
 #include "controller.hpp"
+#include "zones.hpp"
 
 using namespace std::chrono_literals;
 using sk::Controller;
@@ -16,16 +17,9 @@ using sk::ScreenKind;
 
 namespace {
 
-sk::Zone berlin() {
-    auto zone = sk::Zone::find("Europe/Berlin");
-    REQUIRE(zone);
-    return *zone;
-}
-
+using sk::test::berlin;
 sk::SysSeconds at(const char* local) {
-    auto wall = sk::parse_local_iso(local);
-    REQUIRE(wall);
-    return berlin().to_instant(*wall);
+    return sk::test::berlin_at(local);
 }
 
 // A kiosk with a fake clock: both clocks move together unless a test jumps the wall clock.

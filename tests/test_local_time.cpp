@@ -5,20 +5,16 @@
 
 #include "catch.hpp"
 #include "local_time.hpp"
+#include "zones.hpp"
 
 namespace {
+
+using sk::test::zone_named;
 
 using namespace std::chrono_literals;
 using sk::LocalSeconds;
 using sk::SysSeconds;
 using sk::Zone;
-
-Zone zone_named(const std::string& name) {
-    auto zone = Zone::find(name);
-    INFO("zone " << name);
-    REQUIRE(zone.has_value());
-    return *zone;
-}
 
 // Instants are built with plain chrono arithmetic, not with the parser under test.
 SysSeconds utc(int year, unsigned month, unsigned day, int hour, int minute, int second = 0) {

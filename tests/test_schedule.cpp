@@ -5,8 +5,11 @@
 
 #include "catch.hpp"
 #include "schedule.hpp"
+#include "zones.hpp"
 
 namespace {
+
+using sk::test::zone_named;
 
 using namespace std::chrono_literals;
 using sk::Config;
@@ -15,13 +18,6 @@ using sk::SysSeconds;
 using sk::Weekday;
 using sk::Weekdays;
 using sk::Zone;
-
-Zone zone_named(const std::string& name) {
-    auto zone = Zone::find(name);
-    INFO("zone " << name);
-    REQUIRE(zone.has_value());
-    return *zone;
-}
 
 // "2027-03-28 05:00" in UTC, the way systemd-analyze prints "(in UTC)".
 SysSeconds utc(const std::string& text) {

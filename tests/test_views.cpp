@@ -5,6 +5,7 @@
 
 #include "catch.hpp"
 #include "views.hpp"
+#include "zones.hpp"
 
 using namespace std::chrono_literals;
 using sk::EntryToday;
@@ -13,16 +14,9 @@ using sk::StatusLine;
 
 namespace {
 
-sk::Zone berlin() {
-    auto zone = sk::Zone::find("Europe/Berlin");
-    REQUIRE(zone);
-    return *zone;
-}
-
+using sk::test::berlin;
 sk::SysSeconds at(const char* local) {
-    auto wall = sk::parse_local_iso(local);
-    REQUIRE(wall);
-    return berlin().to_instant(*wall);
+    return sk::test::berlin_at(local);
 }
 
 sk::Config two_a_day() {
