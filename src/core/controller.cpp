@@ -109,6 +109,11 @@ Effects Controller::set_power(ScreenPower power) {
     return effects;
 }
 
+bool Controller::taken(const std::string& occurrence_key) const {
+    return std::any_of(history_.begin(), history_.end(),
+                       [&](const HistoryRecord& r) { return r.occurrence == occurrence_key; });
+}
+
 Stats Controller::stats(SysSeconds now) const {
     Date today = date_of(planner_.zone().to_local(now));
     if (!stats_cache_ || stats_cache_->first != today) {
@@ -322,9 +327,8 @@ Effects Controller::start_now(const std::string& routine_id, Instant now) {
     } else {
         for (const auto& next : next_occurrences(config(), planner_.zone(), now.wall, 4)) {
             bool soon = next.instant - now.wall <= config().session.prompt_window;
-            bool taken = std::any_of(history_.begin(), history_.end(),
-                                     [&](const auto& r) { return r.occurrence == next.key(); });
-            if (soon && !taken && config().schedule[next.entry_index].routine == routine->id) {
+            if (soon && !taken(next.key()) &&
+                config().schedule[next.entry_index].routine == routine->id) {
                 occurrence = next.key();
                 name = next.entry_name;
                 break;
@@ -379,10 +383,7 @@ ScreenView Controller::view(Instant now) const {
     } else {
         std::optional<Occurrence> next;
         for (auto& candidate : next_occurrences(config(), planner_.zone(), now.wall, 4)) {
-            bool taken = std::any_of(history_.begin(), history_.end(), [&](const auto& r) {
-                return r.occurrence == candidate.key();
-            });
-            if (!taken) {
+            if (!taken(candidate.key())) {
                 next = candidate;
                 break;
             }

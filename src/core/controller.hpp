@@ -96,6 +96,8 @@ class Controller {
     Effects set_power(ScreenPower power);
     const ScheduleEntry* nearest_entry(SysSeconds now) const;
     Stats stats(SysSeconds now) const;
+    // The history holds a record of this occurrence (started, done, stopped or missed).
+    bool taken(const std::string& occurrence_key) const;
 
     Planner planner_;
     std::vector<HistoryRecord> history_;
