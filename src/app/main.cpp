@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "cli_modes.hpp"
-#include "command_line.hpp"
-#include "kiosk.hpp"
-#include "version.hpp"
+#include "app/modes/cli_modes.hpp"
+#include "app/modes/kiosk.hpp"
+#include "app/modes/version.hpp"
+#include "core/cli/command_line.hpp"
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -1,0 +1,165 @@
+# Checks every #include under SOURCE_DIR against the table of parts (cmake/parts.cmake):
+#
+#   cmake -DPARTS=build/parts.txt -DSOURCE_DIR=src [-DROOTS=core,app] [-DSTAMP=file]
+#         -P cmake/check_includes.cmake
+#
+# PARTS holds one line per part, "core/schedule: core/model core/time" (the part's folder, then
+# the parts it uses). A file may include the headers of its own part and of every part below it
+# (the parts it uses, theirs, and so on); no part under core/ may include SDL; every file must lie
+# in a part. Only the folders ROOTS (default: all of SOURCE_DIR) are looked at. Each breach is
+# reported as "FILE:LINE: what is wrong", all at once, and the script fails. On success it
+# touches STAMP, if given.
+
+cmake_minimum_required(VERSION 3.18)  # IN_LIST, POP_FRONT
+if(NOT PARTS OR NOT SOURCE_DIR)
+    message(FATAL_ERROR "usage: cmake -DPARTS=FILE -DSOURCE_DIR=DIR -P check_includes.cmake")
+endif()
+get_filename_component(SOURCE_DIR "${SOURCE_DIR}" ABSOLUTE)
+
+# --- The table ---
+file(STRINGS "${PARTS}" rows)
+set(all_parts "")
+foreach(row IN LISTS rows)
+    if(NOT row MATCHES "^([^:]+):(.*)$")
+        continue()
+    endif()
+    string(STRIP "${CMAKE_MATCH_1}" part)
+    string(STRIP "${CMAKE_MATCH_2}" uses)
+    string(REGEX REPLACE "[ \t]+" ";" uses "${uses}")
+    string(MAKE_C_IDENTIFIER "${part}" id)
+    set(uses_${id} "${uses}")
+    list(APPEND all_parts "${part}")
+endforeach()
+
+set(problems "")
+# Adds one problem, its pieces joined into one line.
+macro(problem)
+    string(CONCAT line ${ARGN})
+    list(APPEND problems "${line}")
+endmacro()
+
+# Everything below a part: what it uses, and what those use, and so on.
+foreach(part IN LISTS all_parts)
+    string(MAKE_C_IDENTIFIER "${part}" id)
+    set(below "")
+    set(todo ${uses_${id}})
+    while(todo)
+        list(POP_FRONT todo next)
+        if(next IN_LIST below)
+            continue()
+        endif()
+        if(NOT next IN_LIST all_parts)
+            problem("${PARTS}: ${part} uses ${next}, which is not a part")
+            continue()
+        endif()
+        list(APPEND below "${next}")
+        string(MAKE_C_IDENTIFIER "${next}" next_id)
+        list(APPEND todo ${uses_${next_id}})
+    endwhile()
+    if(part IN_LIST below)
+        problem("${PARTS}: ${part} uses itself, through the parts it uses")
+    endif()
+    set(below_${id} "${below}")
+endforeach()
+
+# The part a path (relative to SOURCE_DIR) belongs to: the longest part folder holding it.
+function(owning_part path out)
+    set(best "")
+    set(best_length 0)
+    foreach(part IN LISTS all_parts)
+        string(FIND "${path}/" "${part}/" position)
+        string(LENGTH "${part}" length)
+        if(position EQUAL 0 AND length GREATER best_length)
+            set(best "${part}")
+            set(best_length ${length})
+        endif()
+    endforeach()
+    set(${out} "${best}" PARENT_SCOPE)
+endfunction()
+
+# --- Every file ---
+if(NOT ROOTS)
+    set(ROOTS ".")
+endif()
+string(REPLACE "," ";" ROOTS "${ROOTS}")
+set(files "")
+foreach(root IN LISTS ROOTS)
+    file(GLOB_RECURSE found RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/${root}/*.cpp"
+         "${SOURCE_DIR}/${root}/*.hpp" "${SOURCE_DIR}/${root}/*.h" "${SOURCE_DIR}/${root}/*.hpp.in")
+    list(APPEND files ${found})
+endforeach()
+list(SORT files)
+foreach(file IN LISTS files)
+    get_filename_component(folder "${file}" DIRECTORY)
+    owning_part("${folder}" part)
+    if(part STREQUAL "")
+        problem("src/${file}: is in no part: declare its folder with sk_part() (cmake/parts.cmake)")
+        continue()
+    endif()
+    string(MAKE_C_IDENTIFIER "${part}" id)
+    set(allowed "${part}" ${below_${id}})
+    string(SUBSTRING "${part}" 0 5 head)
+    set(in_core FALSE)
+    if(head STREQUAL "core/")
+        set(in_core TRUE)
+    endif()
+
+    # One list item per line: the characters CMake's lists treat specially are made harmless.
+    file(READ "${SOURCE_DIR}/${file}" content)
+    string(REPLACE "\\" "/" content "${content}")
+    string(REPLACE ";" "," content "${content}")
+    string(REPLACE "[" "(" content "${content}")
+    string(REPLACE "]" ")" content "${content}")
+    string(REPLACE "\n" ";" lines "${content}")
+    set(number 0)
+    foreach(line IN LISTS lines)
+        math(EXPR number "${number} + 1")
+        if(NOT line MATCHES "^[ \t]*#[ \t]*include[ \t]*([<\"])([^>\"]+)[>\"]")
+            continue()
+        endif()
+        set(kind "${CMAKE_MATCH_1}")
+        set(header "${CMAKE_MATCH_2}")
+        set(where "src/${file}:${number}")
+        if(kind STREQUAL "<")
+            if(in_core AND header MATCHES "^(SDL|SDL2/)")
+                problem("${where}: ${part} includes <${header}>: no core part includes SDL "
+                     "(the core is drawn by app/, not the other way round)")
+            endif()
+            continue()
+        endif()
+        if(NOT header MATCHES "/")
+            if(EXISTS "${SOURCE_DIR}/${folder}/${header}")
+                continue()  # a header beside the file, in its own part
+            endif()
+            problem("${where}: \"${header}\" is not beside the file: name it by its path from src/")
+            continue()
+        endif()
+        get_filename_component(header_folder "${header}" DIRECTORY)
+        owning_part("${header_folder}" header_part)
+        if(header_part STREQUAL "")
+            problem("${where}: \"${header}\" is in no part")
+        elseif(NOT header_part IN_LIST allowed)
+            set(uses "${uses_${id}}")
+            if(uses)
+                list(JOIN uses ", " uses)
+            else()
+                set(uses "nothing")
+            endif()
+            problem("${where}: ${part} includes \"${header}\", but ${header_part} is not below it "
+                 "(${part} uses ${uses})")
+        endif()
+    endforeach()
+endforeach()
+
+if(problems)
+    # Each problem on a line of its own, as written (FATAL_ERROR would indent and wrap them).
+    foreach(problem IN LISTS problems)
+        message(NOTICE "${problem}")
+    endforeach()
+    list(LENGTH problems count)
+    message(FATAL_ERROR "${count} include problem(s): the parts and what each uses are in "
+                        "src/core/CMakeLists.txt and src/app/CMakeLists.txt")
+endif()
+if(STAMP)
+    file(TOUCH "${STAMP}")
+endif()

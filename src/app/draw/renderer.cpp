@@ -1,0 +1,221 @@
+#include "app/draw/renderer.hpp"
+
+#include <utility>
+
+#include "app/draw/palette.hpp"
+
+namespace sk {
+namespace {
+
+constexpr std::array<Part, part_count> all_parts{
+    Part::banner,   Part::heading, Part::side,   Part::side_marker, Part::big_number,
+    Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
+};
+
+bool sideways(Rotation rotation) {
+    return rotation == Rotation::r90 || rotation == Rotation::r270;
+}
+
+void clear(SDL_Renderer* renderer, const Box& box) {
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    const SDL_Rect rect{box.x, box.y, box.width, box.height};
+    SDL_RenderFillRect(renderer, &rect);
+}
+
+}  // namespace
+
+Renderer::Renderer(SDL_Renderer* renderer, FontFiles fonts, Rotation rotation)
+    : renderer_(renderer),
+      rotation_(rotation),
+      font_problems_(fonts.problems),
+      cache_(renderer, std::move(fonts)),
+      painter_(renderer, cache_) {}
+
+void Renderer::set_rotation(Rotation rotation) {
+    if (rotation != rotation_) {
+        rotation_ = rotation;
+        everything_next_ = true;
+    }
+}
+
+std::vector<std::string> Renderer::problems() const {
+    std::vector<std::string> all = font_problems_;
+    all.insert(all.end(), cache_.problems().begin(), cache_.problems().end());
+    all.insert(all.end(), problems_.begin(), problems_.end());
+    return all;
+}
+
+bool Renderer::ensure_canvas(int width, int height) {
+    if (canvas_ && canvas_width_ == width && canvas_height_ == height) {
+        return true;
+    }
+    canvas_.reset();
+    if (canvas_failed_) {
+        return false;
+    }
+    canvas_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                    width, height));
+    if (!canvas_) {
+        canvas_failed_ = true;
+        problems_.push_back(std::string("cannot make a drawing canvas (") + SDL_GetError() +
+                            "): drawing straight to the screen, without rotation");
+        return false;
+    }
+    SDL_SetTextureBlendMode(canvas_.get(), SDL_BLENDMODE_NONE);
+    canvas_width_ = width;
+    canvas_height_ = height;
+    everything_next_ = true;
+    return true;
+}
+
+bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenView& now) const {
+    switch (part) {
+        case Part::banner:
+            return before.banner != now.banner;
+        case Part::heading:
+            return before.heading != now.heading;
+        case Part::side:
+        case Part::side_marker:
+            return before.side != now.side || before.subheading != now.subheading;
+        case Part::big_number:
+            return before.big_number != now.big_number;
+        case Part::progress: {
+            // Only a change the eye can see: a whole pixel more or less of the bar.
+            const Box& bar = layout_[Part::progress].box;
+            return before.show_progress != now.show_progress ||
+                   PartPainter::progress_fill(before.progress, bar) !=
+                       PartPainter::progress_fill(now.progress, bar);
+        }
+        case Part::body:
+            return before.body != now.body;
+        case Part::status:
+            return before.status != now.status;
+        case Part::caution:
+            return before.caution != now.caution;
+        case Part::hint:
+            return before.hint != now.hint;
+    }
+    return true;
+}
+
+Box Renderer::copyable(Box area) const {
+    // Turned a quarter, an area whose width and height differ by an odd number would land
+    // half a pixel off and be rounded differently from the whole frame: grow it by one.
+    if (!sideways(rotation_) || area.empty() || (area.width - area.height) % 2 == 0) {
+        return area;
+    }
+    if (area.right() < canvas_width_) {
+        ++area.width;
+    } else if (area.x > 0) {
+        --area.x;
+        ++area.width;
+    } else if (area.bottom() < canvas_height_) {
+        ++area.height;
+    } else if (area.y > 0) {
+        --area.y;
+        ++area.height;
+    }
+    return area;
+}
+
+void Renderer::copy_to_target(const Box& area) {
+    if (area.empty()) {
+        return;
+    }
+    const Box turned = rotate_box(area, rotation_, canvas_width_, canvas_height_);
+    SDL_RenderSetClipRect(renderer_, nullptr);
+    const SDL_Rect source{area.x, area.y, area.width, area.height};
+    if (rotation_ == Rotation::r0) {
+        SDL_RenderCopy(renderer_, canvas_.get(), &source, &source);
+        return;
+    }
+    // SDL turns the picture about the centre of its destination: put that centre where the
+    // turned area's centre is.
+    const SDL_FRect destination{
+        static_cast<float>(turned.x) + static_cast<float>(turned.width - area.width) / 2.0f,
+        static_cast<float>(turned.y) + static_cast<float>(turned.height - area.height) / 2.0f,
+        static_cast<float>(area.width), static_cast<float>(area.height)};
+    SDL_RenderCopyExF(renderer_, canvas_.get(), &source, &destination,
+                      static_cast<double>(static_cast<int>(rotation_)), nullptr, SDL_FLIP_NONE);
+}
+
+DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
+    SDL_Texture* output = SDL_GetRenderTarget(renderer_);
+    int target_width = 0;
+    int target_height = 0;
+    if (output != nullptr) {
+        SDL_QueryTexture(output, nullptr, nullptr, &target_width, &target_height);
+    } else {
+        SDL_GetRendererOutputSize(renderer_, &target_width, &target_height);
+    }
+    const bool turned = sideways(rotation_);
+    int width = turned ? target_height : target_width;
+    int height = turned ? target_width : target_height;
+    const bool canvas = width > 0 && height > 0 && ensure_canvas(width, height);
+    if (!canvas) {
+        // Straight onto the target, unturned, all of it every time.
+        width = target_width;
+        height = target_height;
+        everything_next_ = true;
+    }
+
+    Layout layout = layout_screen(view, width, height);
+    const bool everything = everything_next_ || !previous_ || layout != layout_ ||
+                            view.kind != previous_->kind || view.theme != previous_->theme;
+    std::vector<Part> parts;
+    for (const Part part : all_parts) {
+        if (everything || part_changed(part, *previous_, view)) {
+            parts.push_back(part);
+        }
+    }
+    layout_ = std::move(layout);
+    previous_ = view;
+    everything_next_ = false;
+
+    DrawReport report;
+    if (parts.empty()) {
+        cache_.end_frame();
+        if (canvas && target == TargetContent::unknown) {
+            copy_to_target({0, 0, width, height});
+        }
+        return report;
+    }
+
+    if (canvas) {
+        SDL_SetRenderTarget(renderer_, canvas_.get());
+    }
+    SDL_RenderSetClipRect(renderer_, nullptr);
+    Box changed;
+    if (everything) {
+        clear(renderer_, {0, 0, width, height});
+        lit_.fill(Box{});
+        changed = {0, 0, width, height};
+        report.redraw = Redraw::everything;
+    } else {
+        for (const Part part : parts) {
+            clear(renderer_, layout_[part].box);
+            changed = united(changed, layout_[part].box);
+        }
+        report.redraw = Redraw::parts;
+    }
+    for (const Part part : parts) {
+        lit_[static_cast<std::size_t>(part)] = painter_.paint(part, view, layout_);
+    }
+    if (everything && !cache_.has_fonts()) {
+        painter_.paint_frame(layout_, palette_for(view.theme));
+    }
+    cache_.end_frame();
+
+    if (canvas) {
+        SDL_SetRenderTarget(renderer_, output);
+        changed = copyable(changed);
+        copy_to_target(target == TargetContent::last_frame ? changed : Box{0, 0, width, height});
+        report.changed = rotate_box(changed, rotation_, width, height);
+    } else {
+        report.changed = changed;
+    }
+    return report;
+}
+
+}  // namespace sk

@@ -1,0 +1,88 @@
+// Renderer: draws a ScreenView onto an SDL_Renderer's target, turned for the mounting, redrawing
+// only the parts that changed.
+#pragma once
+
+#include <SDL.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/draw/font_locator.hpp"
+#include "app/draw/layout.hpp"
+#include "app/draw/part_painter.hpp"
+#include "app/draw/sdl_handles.hpp"
+#include "app/draw/text_cache.hpp"
+#include "core/model/config.hpp"
+#include "core/model/screen_view.hpp"
+
+namespace sk {
+
+// Whether the target still holds the last frame this renderer drew there. A software surface
+// or window surface does; a GPU back buffer after SDL_RenderPresent does not.
+enum class TargetContent { unknown, last_frame };
+
+// How much of the frame was drawn again.
+enum class Redraw { nothing, parts, everything };
+
+struct DrawReport {
+    Redraw redraw = Redraw::nothing;
+    Box changed;  // in target pixels: what differs from the last frame; empty when nothing does
+};
+
+// Dirty rectangles: the renderer keeps the frame in a canvas texture at the unrotated size.
+// A new frame compares its view and layout with the last one: when the screen kind, theme,
+// size or any box moved, it draws everything; otherwise it clears and draws again only the parts
+// whose content changed (a countdown tick touches the digits and the bar, nothing else). The
+// canvas is then copied to the target, turned by the rotation: all of it, or only the changed
+// area when the caller says the target kept the last frame. `changed` lets the loop skip
+// presenting when nothing changed and present less when little did.
+class Renderer {
+  public:
+    Renderer(SDL_Renderer* renderer, FontFiles fonts, Rotation rotation = Rotation::r0);
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Draws `view` over the whole current target (the window, or a texture set as target).
+    DrawReport draw(const ScreenView& view, TargetContent target = TargetContent::unknown);
+
+    // The next draw starts from scratch (after the window was exposed or resized).
+    void redraw_everything() { everything_next_ = true; }
+    void set_rotation(Rotation rotation);
+    Rotation rotation() const { return rotation_; }
+
+    // Font and canvas problems met so far, one plain sentence each.
+    std::vector<std::string> problems() const;
+    // Whether text can be drawn; without a font only digits, bars and arrows are.
+    bool has_fonts() { return cache_.has_fonts(); }
+
+    const TextCache& text_cache() const { return cache_; }
+    // The last frame's layout, in unrotated pixels.
+    const Layout& layout() const { return layout_; }
+    // Where each part actually put light in the last frame, in unrotated pixels.
+    const Box& lit(Part part) const { return lit_[static_cast<std::size_t>(part)]; }
+
+  private:
+    bool ensure_canvas(int width, int height);
+    bool part_changed(Part part, const ScreenView& before, const ScreenView& now) const;
+    Box copyable(Box area) const;
+    void copy_to_target(const Box& area);
+
+    SDL_Renderer* renderer_;
+    Rotation rotation_;
+    std::vector<std::string> font_problems_;
+    std::vector<std::string> problems_;
+    TextCache cache_;
+    PartPainter painter_;
+    TextureHandle canvas_;
+    int canvas_width_ = 0;
+    int canvas_height_ = 0;
+    bool canvas_failed_ = false;
+    bool everything_next_ = true;
+    std::optional<ScreenView> previous_;
+    Layout layout_;
+    std::array<Box, part_count> lit_{};
+};
+
+}  // namespace sk

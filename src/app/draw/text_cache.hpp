@@ -1,0 +1,102 @@
+// TextCache: fonts opened per pixel size, and text rasterised into textures reused across frames.
+#pragma once
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <cstddef>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "app/draw/font_locator.hpp"
+#include "app/draw/palette.hpp"
+#include "app/draw/sdl_handles.hpp"
+
+namespace sk {
+
+// A texture of one line of text, owned by the cache.
+struct TextTexture {
+    SDL_Texture* texture = nullptr;
+    int width = 0;
+    int height = 0;
+};
+
+// The ink of some glyphs at one size, in pixels from the baseline (up is positive).
+struct InkExtent {
+    int top = 0;     // the highest point of any glyph
+    int bottom = 0;  // the lowest (negative below the baseline)
+    int ascent = 0;  // the font's ascent: where the baseline sits in a rendered line
+};
+
+class TextCache {
+  public:
+    // Textures unused for this many frames are dropped; so are the oldest ones past the budget.
+    static constexpr int keep_frames = 4;
+    static constexpr std::size_t byte_budget = 48u << 20;
+
+    TextCache(SDL_Renderer* renderer, FontFiles files);
+    TextCache(const TextCache&) = delete;
+    TextCache& operator=(const TextCache&) = delete;
+    ~TextCache();
+
+    // Whether any font could be opened at all; without one only shapes and digits are drawn.
+    bool has_fonts();
+
+    // Measures `text` (pixels) without rasterising it.
+    int width(std::string_view text, FontWeight weight, int pixel_size);
+    // From one line's top to the next one's.
+    int line_step(FontWeight weight, int pixel_size);
+    // How far the glyphs of `text` reach above and below the baseline.
+    std::optional<InkExtent> ink(std::string_view text, FontWeight weight, int pixel_size);
+
+    // `text` drawn in `colour`: from the cache, or rasterised now and kept.
+    std::optional<TextTexture> text(std::string_view text, FontWeight weight, int pixel_size,
+                                    Rgb colour);
+
+    // Ends a frame: drops what has not been used lately.
+    void end_frame();
+
+    // How many times text was rasterised since the cache was made.
+    long rasterised() const { return rasterised_; }
+    std::size_t entries() const { return entries_.size(); }
+    std::size_t bytes() const { return bytes_; }
+    std::size_t open_fonts() const { return fonts_.size(); }
+    // Problems met opening fonts, one sentence each.
+    const std::vector<std::string>& problems() const { return problems_; }
+
+  private:
+    struct Entry {
+        TextureHandle texture;
+        int width = 0;
+        int height = 0;
+        long last_used = 0;
+    };
+
+    TTF_Font* font(FontWeight weight, int pixel_size);
+    // A font of `weight` whose size is changed freely, for measuring at any size.
+    TTF_Font* measuring_font(FontWeight weight, int pixel_size);
+    const FontFile* file_for(FontWeight weight) const;
+    FontHandle open(const FontFile& file, int pixel_size);
+    void drop(std::unordered_map<std::string, Entry>::iterator entry);
+
+    TtfLibrary library_;  // first in, last out: fonts close before SDL_ttf quits
+    SDL_Renderer* renderer_;
+    FontFiles files_;
+    std::map<std::pair<FontWeight, int>, FontHandle> fonts_;
+    std::map<FontWeight, FontHandle> measuring_;
+    std::map<FontWeight, int> measuring_size_;
+    std::unordered_map<std::string, Entry> entries_;
+    std::vector<std::string> problems_;
+    std::vector<std::string> failed_paths_;
+    std::size_t bytes_ = 0;
+    long frame_ = 0;
+    long rasterised_ = 0;
+};
+
+}  // namespace sk

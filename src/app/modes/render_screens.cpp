@@ -1,0 +1,78 @@
+// --render-screens and --install-timers: the kiosk's modes that write files and exit.
+#include <SDL.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/draw/font_locator.hpp"
+#include "app/draw/png_writer.hpp"
+#include "app/draw/renderer.hpp"
+#include "app/draw/sdl_handles.hpp"
+#include "app/modes/cli_modes.hpp"
+#include "app/modes/kiosk.hpp"
+#include "app/modes/timer_install.hpp"
+#include "app/system/config_source.hpp"
+#include "app/system/log.hpp"
+#include "core/controller/screen_samples.hpp"
+
+namespace sk {
+
+int run_render_screens(const Options& options) {
+    auto loaded = load_config_reporting(options.config_path, std::cerr);
+    if (!loaded) {
+        return exit_bad_config;
+    }
+    const Config& config = *loaded->result.config;
+    Zone zone = schedule_zone(config);
+    SysSeconds now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (options.clock_start) {
+        auto wall = parse_local_iso(*options.clock_start);
+        if (!wall) {
+            std::cerr << "--clock-start '" << *options.clock_start << "' is not a local time\n";
+            return exit_bad_config;
+        }
+        now = zone.to_instant(*wall);
+    }
+
+    std::error_code error;
+    std::filesystem::create_directories(*options.output_dir, error);
+    if (error) {
+        log_line("cannot create " + *options.output_dir + ": " + error.message());
+        return exit_failure;
+    }
+    auto [width, height] = options.size.value_or(std::pair{1920, 1080});
+    // No display: SDL's software renderer draws straight into a surface.
+    SurfaceHandle surface(
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererHandle target(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+    if (!target) {
+        log_line(std::string("cannot draw: ") + SDL_GetError());
+        return exit_failure;
+    }
+    FontFiles fonts = locate_fonts(config.display.font);
+    for (const auto& problem : fonts.problems) {
+        log_line(problem);
+    }
+    std::string button = config.keys.button.empty() ? "the button" : config.keys.button.front();
+    int status = exit_ok;
+    for (const auto& sample : sample_screens(config, zone, now, button)) {
+        // A fresh renderer per screen: each picture is drawn whole, as after a start-up.
+        Renderer renderer(target.get(), fonts, config.display.rotation);
+        renderer.draw(sample.view);
+        SDL_RenderPresent(target.get());
+        auto path = std::filesystem::path(*options.output_dir) / (sample.name + ".png");
+        if (!save_png(surface.get(), path)) {
+            log_line("cannot write " + path.string());
+            status = exit_failure;
+            continue;
+        }
+        std::cout << path.string() << '\n';
+    }
+    return status;
+}
+
+int run_install_timers(const Options& options) {
+    return install_timers(options, own_program_path("stretch-kiosk"), std::cout, std::cerr);
+}
+
+}  // namespace sk

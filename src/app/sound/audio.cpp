@@ -1,0 +1,206 @@
+// audio: SDL_mixer behind RAII, with every cue synthesised into a chunk once at start-up.
+#include "app/sound/audio.hpp"
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <utility>
+
+#include "app/sound/tone_synth.hpp"
+
+namespace sk {
+namespace {
+
+// 48 kHz is what HDMI and most USB speakers run at natively; SDL may pick another rate and
+// channel count (Mix_QuerySpec says which), but keeps this sample format.
+constexpr int wanted_frequency = 48000;
+constexpr int wanted_channels = 2;
+// About 21 ms at 48 kHz: ticks land on time, and a Pi keeps up.
+constexpr int chunk_frames = 1024;
+// Enough for every cue to overlap the next without cutting it off.
+constexpr int mixer_channels = 16;
+
+constexpr std::array all_cues = {Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
+                                 Cue::session_done};
+
+// SDL's audio subsystem, counted, so the kiosk's own SDL_Init and this one may coexist.
+class AudioSubsystem {
+  public:
+    AudioSubsystem() : ready_(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {}
+    ~AudioSubsystem() {
+        if (ready_) {
+            SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        }
+    }
+    AudioSubsystem(const AudioSubsystem&) = delete;
+    AudioSubsystem& operator=(const AudioSubsystem&) = delete;
+    bool ready() const { return ready_; }
+
+  private:
+    bool ready_;
+};
+
+class OpenMixer {
+  public:
+    OpenMixer()
+        : ready_(Mix_OpenAudio(wanted_frequency, AUDIO_S16SYS, wanted_channels, chunk_frames) ==
+                 0) {}
+    ~OpenMixer() {
+        if (ready_) {
+            Mix_CloseAudio();
+        }
+    }
+    OpenMixer(const OpenMixer&) = delete;
+    OpenMixer& operator=(const OpenMixer&) = delete;
+    bool ready() const { return ready_; }
+
+  private:
+    bool ready_;
+};
+
+struct ChunkDeleter {
+    void operator()(Mix_Chunk* chunk) const { Mix_FreeChunk(chunk); }
+};
+
+// Mix_QuickLoad_RAW borrows its bytes: they live here, and the chunk (declared last) goes first.
+struct CueSound {
+    std::vector<std::uint8_t> bytes;
+    std::unique_ptr<Mix_Chunk, ChunkDeleter> chunk;
+};
+
+std::string sdl_error() {
+    const char* error = SDL_GetError();
+    return error != nullptr && *error != '\0' ? error : "no reason given";
+}
+
+}  // namespace
+
+// Members are destroyed in reverse: sounds, then the mixer, then the subsystem.
+struct Audio::Device {
+    AudioSubsystem subsystem;
+    std::optional<OpenMixer> mixer;
+    DeviceFormat format;
+    std::array<CueSound, all_cues.size()> sounds;
+};
+
+int mixer_volume(Volume volume) {
+    const int percent = std::clamp(volume.percent, 0, 100);
+    return (percent * MIX_MAX_VOLUME + 50) / 100;
+}
+
+std::optional<std::vector<std::uint8_t>> encode_for_device(std::span<const std::int16_t> samples,
+                                                           const DeviceFormat& format) {
+    const std::size_t byte_count = samples.size_bytes();
+    SDL_AudioCVT cvt;
+    const int needed =
+        SDL_BuildAudioCVT(&cvt, AUDIO_S16SYS, static_cast<Uint8>(format.channels), format.frequency,
+                          format.format, static_cast<Uint8>(format.channels), format.frequency);
+    if (needed < 0 || byte_count > static_cast<std::size_t>(SDL_MAX_SINT32 / 8)) {
+        return std::nullopt;
+    }
+    std::vector<std::uint8_t> bytes(byte_count *
+                                    static_cast<std::size_t>(std::max(cvt.len_mult, 1)));
+    if (byte_count > 0) {
+        std::memcpy(bytes.data(), samples.data(), byte_count);
+    }
+    if (needed == 0) {
+        bytes.resize(byte_count);
+        return bytes;
+    }
+    cvt.buf = bytes.data();
+    cvt.len = static_cast<int>(byte_count);
+    if (SDL_ConvertAudio(&cvt) != 0) {
+        return std::nullopt;
+    }
+    bytes.resize(static_cast<std::size_t>(cvt.len_cvt));
+    return bytes;
+}
+
+Audio::Audio(const AudioSettings& settings) {
+    if (!settings.enabled) {
+        return;
+    }
+    auto device = std::make_unique<Device>();
+    if (!device->subsystem.ready()) {
+        run_silent("no sound device (" + sdl_error() + "): running silent");
+        return;
+    }
+    device->mixer.emplace();
+    if (!device->mixer->ready()) {
+        run_silent("no sound device (" + sdl_error() + "): running silent");
+        return;
+    }
+    int frequency = 0;
+    Uint16 format = 0;
+    int channels = 0;
+    if (Mix_QuerySpec(&frequency, &format, &channels) == 0 || frequency <= 0 || channels <= 0) {
+        run_silent("no sound device (" + sdl_error() + "): running silent");
+        return;
+    }
+    device->format = {frequency, format, channels};
+    for (std::size_t i = 0; i < all_cues.size(); ++i) {
+        const auto samples = to_pcm16(render_melody(cue_melody(all_cues[i]), frequency), channels);
+        auto bytes = encode_for_device(samples, device->format);
+        CueSound& sound = device->sounds[i];
+        if (bytes) {
+            sound.bytes = std::move(*bytes);
+            sound.chunk.reset(
+                Mix_QuickLoad_RAW(sound.bytes.data(), static_cast<Uint32>(sound.bytes.size())));
+        }
+        if (!sound.chunk) {
+            run_silent("the sound cues could not be made (" + sdl_error() + "): running silent");
+            return;
+        }
+    }
+    Mix_AllocateChannels(mixer_channels);
+    device_ = std::move(device);
+    state_ = AudioState::ready;
+    set_volume(settings.volume);
+}
+
+Audio::~Audio() = default;
+Audio::Audio(Audio&&) noexcept = default;
+Audio& Audio::operator=(Audio&&) noexcept = default;
+
+void Audio::run_silent(std::string problem) {
+    // Silent for good: play() then never touches SDL again, so it cannot fail on every cue.
+    device_.reset();
+    state_ = AudioState::silent;
+    problem_ = std::move(problem);
+}
+
+void Audio::play(Cue cue) {
+    if (!device_) {
+        return;
+    }
+    const auto index = static_cast<std::size_t>(std::find(all_cues.begin(), all_cues.end(), cue) -
+                                                all_cues.begin());
+    if (index >= device_->sounds.size()) {
+        return;
+    }
+    // -1 only when all channels are busy: losing one cue then is better than cutting another.
+    Mix_PlayChannel(-1, device_->sounds[index].chunk.get(), 0);
+}
+
+void Audio::set_volume(Volume volume) {
+    if (device_) {
+        Mix_Volume(-1, mixer_volume(volume));
+    }
+}
+
+std::optional<DeviceFormat> Audio::device_format() const {
+    if (!device_) {
+        return std::nullopt;
+    }
+    return device_->format;
+}
+
+bool Audio::busy() const {
+    return device_ && Mix_Playing(-1) > 0;
+}
+
+}  // namespace sk

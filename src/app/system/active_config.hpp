@@ -1,0 +1,41 @@
+// ActiveConfig: the config in force, which changes only to another good one; a broken edit leaves
+// the last good config running and says what is wrong.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/config.hpp"
+
+namespace sk {
+
+// What a (re)load found.
+struct ConfigUpdate {
+    std::optional<Config> config;  // a new good config to apply; empty when nothing changes
+    std::string banner;            // the error to show on screen; empty when the file is good
+    std::vector<std::string> log;  // sentences for the log
+};
+
+class ActiveConfig {
+  public:
+    // `flag` is --config; `state_dir` keeps a copy of the last good file, so a config broken
+    // while the kiosk was off still leaves the last good schedule in force after a restart.
+    ActiveConfig(std::optional<std::string> flag, std::string state_dir);
+
+    // Reads the file again (at start-up and whenever it changed).
+    ConfigUpdate reload();
+
+    const Config& current() const { return current_; }
+    // The file watched for changes; empty when running on the built-in config.
+    const std::optional<std::string>& path() const { return path_; }
+
+  private:
+    std::optional<std::string> flag_;
+    std::optional<std::string> path_;
+    std::string last_good_path_;
+    Config current_;
+    bool loaded_once_ = false;
+};
+
+}  // namespace sk

@@ -1,0 +1,36 @@
+// ConfigParser: turns the YAML text of a config file into a Config or a list of diagnostics.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/model/config.hpp"
+#include "core/model/diagnostic.hpp"
+
+namespace sk {
+
+// Files larger than this are refused before parsing (a schedule is a few KiB).
+inline constexpr std::size_t max_config_bytes = 64 * 1024;
+
+struct ConfigResult {
+    std::optional<Config> config;  // set only when diagnostics is empty
+    Diagnostics diagnostics;       // every problem found, in file order
+
+    bool ok() const { return config.has_value(); }
+};
+
+// Parses and validates `text`; `origin` is the file name used in diagnostics.
+// Never throws, never crashes, and returns quickly on hostile input.
+ConfigResult parse_config(std::string_view text, const std::string& origin);
+
+// Reads `path` (refusing directories, FIFOs, devices and files over max_config_bytes without
+// blocking on them) and parses it.
+ConfigResult load_config_file(const std::string& path);
+
+// The config the kiosk uses when no file can be read at all: the seed's routines, morning and
+// bedtime every day. It is the same as the shipped sample.
+Config default_config();
+
+}  // namespace sk

@@ -1,0 +1,211 @@
+// config_routines: the `stretches:` and `routines:` sections.
+#include <algorithm>
+#include <array>
+
+#include "core/config/sections.hpp"
+
+namespace sk {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::array<std::string_view, 5> stretch_keys = {"title", "steps", "per_leg", "caution",
+                                                          "cue"};
+constexpr std::array<std::string_view, 2> routine_keys = {"title", "steps"};
+constexpr std::array<std::string_view, 6> step_keys = {"stretch", "hold",        "hold_max",
+                                                       "sides",   "repetitions", "rest"};
+constexpr std::array<std::string_view, 3> side_names = {"both", "left", "right"};
+constexpr std::size_t most_lines = 6;  // what fits on the screen beside the countdown
+
+// A map of id -> settings; nullptr (reported) when it is not a map or has nothing in it.
+const ConfigNode* section_map(ConfigReader& reader, const Field& field, std::string_view one) {
+    if (field.value->kind == ConfigNode::Kind::empty ||
+        (field.value->kind == ConfigNode::Kind::map && field.value->keys.empty())) {
+        reader.error(field.spot(), std::string(field.name) + " is empty; add a " +
+                                       std::string(one) +
+                                       ", or remove the line to use the built-in ones");
+        return nullptr;
+    }
+    if (!expect_kind(reader, field, ConfigNode::Kind::map,
+                     "a map of " + std::string(field.name) + " by name")) {
+        return nullptr;
+    }
+    return field.value;
+}
+
+std::vector<std::string> read_lines(ConfigReader& reader, const Field& field) {
+    std::vector<std::string> lines;
+    if (!expect_kind(reader, field, ConfigNode::Kind::list, "a list of short lines")) {
+        return lines;
+    }
+    const auto& items = field.value->items;
+    if (items.empty()) {
+        reader.error(*field.value,
+                     "steps is empty; add 1 to " + std::to_string(most_lines) + " short lines");
+        return lines;
+    }
+    if (items.size() > most_lines) {
+        reader.error(*field.value, "steps has " + std::to_string(items.size()) +
+                                       " lines; keep it to " + std::to_string(most_lines) +
+                                       " so they fit on the screen");
+        return lines;
+    }
+    for (const ConfigNode& item : items) {
+        if (auto line = read_text(reader, Field{"a step", &item, &item})) {
+            lines.push_back(std::move(*line));
+        }
+    }
+    return lines;
+}
+
+Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value) {
+    Stretch stretch;
+    stretch.id = key.text;
+    if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
+                     "a map with title and steps")) {
+        return stretch;
+    }
+    const MapFields fields(reader, value, "in stretch " + quoted(key.text), stretch_keys);
+    if (const auto field = fields.require("title", "; add a title: for the screen")) {
+        stretch.title = read_text(reader, *field).value_or("");
+    }
+    if (const auto field = fields.require("steps", "; add steps: with 1 to 6 short lines")) {
+        stretch.steps = read_lines(reader, *field);
+    }
+    if (const auto field = fields.get("per_leg")) {
+        const bool per_leg = read_bool(reader, *field).value_or(false);
+        stretch.laterality = per_leg ? Laterality::per_leg : Laterality::both_legs;
+    }
+    if (const auto field = fields.get("caution")) {
+        stretch.caution = read_text(reader, *field).value_or("");
+    }
+    if (const auto field = fields.get("cue")) {
+        stretch.cue = read_text(reader, *field).value_or("");
+    }
+    return stretch;
+}
+
+std::string unknown_stretch(const std::string& name, const std::vector<Stretch>& stretches) {
+    std::vector<std::string_view> ids;
+    for (const Stretch& stretch : stretches) {
+        ids.push_back(stretch.id);
+    }
+    const std::string hint = did_you_mean(name, ids);
+    return "unknown stretch " + quoted(name) +
+           (hint.empty() ? "; the stretches are " + join_words(ids, "and") : hint);
+}
+
+RoutineStep read_step(ConfigReader& reader, const ConfigNode& node, const std::string& routine_id,
+                      const std::vector<Stretch>& stretches) {
+    RoutineStep step;
+    if (node.kind != ConfigNode::Kind::map) {
+        reader.error(node, "each step of a routine must be a map starting with stretch:, not " +
+                               describe(node));
+        return step;
+    }
+    const MapFields fields(reader, node, "in a step of routine " + quoted(routine_id), step_keys);
+    const Stretch* stretch = nullptr;
+    if (const auto field = fields.require("stretch", "; add stretch: with a name from stretches")) {
+        if (auto name = read_text(reader, *field)) {
+            step.stretch = *name;
+            const auto found = std::find_if(stretches.begin(), stretches.end(),
+                                            [&](const Stretch& s) { return s.id == *name; });
+            // With no stretches at all, that is the problem, and it is reported there.
+            if (found == stretches.end() && !stretches.empty()) {
+                reader.error(*field->value, unknown_stretch(*name, stretches));
+            } else if (found != stretches.end()) {
+                stretch = &*found;
+            }
+        }
+    }
+    const auto hold_field = fields.get("hold");
+    const auto hold = hold_field ? read_duration(reader, *hold_field, 10s, 5min) : step.hold;
+    step.hold = hold.value_or(step.hold);
+    step.hold_max = step.hold;
+    if (const auto field = fields.get("hold_max")) {
+        const auto hold_max = read_duration(reader, *field, 10s, 5min);
+        if (hold_max && hold && *hold_max < *hold) {
+            reader.error(*field->value, "hold_max (" + config_duration_text(*hold_max) +
+                                            ") is shorter than hold (" +
+                                            config_duration_text(*hold) +
+                                            "); make it at least as long");
+        }
+        step.hold_max = hold_max.value_or(step.hold);
+    }
+    if (const auto field = fields.get("sides")) {
+        if (const auto side = read_choice(reader, *field, side_names)) {
+            step.sides = static_cast<SideSelection>(*side);
+            if (stretch != nullptr && stretch->laterality != Laterality::per_leg) {
+                reader.error(*field->key,
+                             "sides is only for a stretch done one leg at a time, and " +
+                                 quoted(stretch->id) +
+                                 " is not; remove sides, or set per_leg: true on it");
+            }
+        }
+    }
+    if (const auto field = fields.get("repetitions")) {
+        step.repetitions = read_int(reader, *field, 1, 10).value_or(step.repetitions);
+    }
+    if (const auto field = fields.get("rest")) {
+        step.rest = read_duration(reader, *field, 0s, 5min).value_or(step.rest);
+    }
+    return step;
+}
+
+Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value,
+                     const std::vector<Stretch>& stretches) {
+    Routine routine;
+    routine.id = key.text;
+    routine.title = key.text;
+    if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
+                     "a map with a list of steps")) {
+        return routine;
+    }
+    const MapFields fields(reader, value, "in routine " + quoted(key.text), routine_keys);
+    if (const auto field = fields.get("title")) {
+        routine.title = read_text(reader, *field).value_or(routine.title);
+    }
+    if (const auto field = fields.require("steps", "; add steps: with at least one stretch")) {
+        if (!expect_kind(reader, *field, ConfigNode::Kind::list, "a list of stretches")) {
+            return routine;
+        }
+        if (field->value->items.empty()) {
+            reader.error(*field->value, "steps is empty; add at least one stretch");
+        }
+        for (const ConfigNode& item : field->value->items) {
+            routine.steps.push_back(read_step(reader, item, routine.id, stretches));
+        }
+    }
+    return routine;
+}
+
+}  // namespace
+
+std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field) {
+    std::vector<Stretch> stretches;
+    const ConfigNode* map = section_map(reader, field, "stretch");
+    if (map == nullptr) {
+        return stretches;
+    }
+    const MapFields fields(reader, *map, "in stretches", {});
+    for (const Field& stretch : fields.fields()) {
+        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value));
+    }
+    return stretches;
+}
+
+std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,
+                                   const std::vector<Stretch>& stretches) {
+    std::vector<Routine> routines;
+    const ConfigNode* map = section_map(reader, field, "routine");
+    if (map == nullptr) {
+        return routines;
+    }
+    const MapFields fields(reader, *map, "in routines", {});
+    for (const Field& routine : fields.fields()) {
+        routines.push_back(read_routine(reader, *routine.key, *routine.value, stretches));
+    }
+    return routines;
+}
+
+}  // namespace sk

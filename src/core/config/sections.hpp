@@ -1,0 +1,29 @@
+// ConfigSections: the readers for each part of a config document, used by parse_config.
+#pragma once
+
+#include <vector>
+
+#include "core/config/node.hpp"
+#include "core/config/reader.hpp"
+#include "core/model/config.hpp"
+
+namespace sk {
+
+// The shipped sample, for the stretches and routines a file leaves out.
+using DefaultsSource = const Config& (*)();
+
+// The whole document. The result is meaningful only when the reader has no diagnostics.
+Config read_config_document(ConfigReader& reader, const ConfigNode& root, DefaultsSource defaults);
+
+std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field);
+std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,
+                                   const std::vector<Stretch>& stretches);
+std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,
+                                         const std::vector<Routine>& routines);
+
+void read_session(ConfigReader& reader, const Field& field, SessionSettings& session);
+void read_display(ConfigReader& reader, const Field& field, DisplaySettings& display);
+void read_audio(ConfigReader& reader, const Field& field, AudioSettings& audio);
+void read_keys(ConfigReader& reader, const Field& field, KeySettings& keys);
+
+}  // namespace sk

@@ -1,0 +1,420 @@
+#include "core/controller/controller.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/schedule/schedule.hpp"
+#include "core/screens/views.hpp"
+
+namespace sk {
+namespace {
+
+using std::chrono::seconds;
+
+// How long the done screen stays before the idle screen returns.
+constexpr seconds done_screen_completed{60};
+constexpr seconds done_screen_stopped{15};
+// How long a press wakes a dark idle screen.
+constexpr seconds wake_time{60};
+
+std::set<std::string> settled_keys(const std::vector<HistoryRecord>& history) {
+    std::set<std::string> keys;
+    for (const auto& record : history) {
+        if (!record.occurrence.empty()) {
+            keys.insert(record.occurrence);
+        }
+    }
+    return keys;
+}
+
+std::optional<SysSeconds> newest_start(const std::vector<HistoryRecord>& history) {
+    std::optional<SysSeconds> newest;
+    for (const auto& record : history) {
+        if (!newest || record.start > *newest) {
+            newest = record.start;
+        }
+    }
+    return newest;
+}
+
+bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
+    return a.start == b.start && a.routine == b.routine && a.occurrence == b.occurrence;
+}
+
+}  // namespace
+
+void Effects::append(Effects other) {
+    cues.insert(cues.end(), other.cues.begin(), other.cues.end());
+    records.insert(records.end(), std::make_move_iterator(other.records.begin()),
+                   std::make_move_iterator(other.records.end()));
+    if (other.volume) {
+        volume = other.volume;
+    }
+    if (other.power) {
+        power = other.power;
+    }
+    quit = quit || other.quit;
+}
+
+Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> history, RunMode mode,
+                       std::string button_name)
+    : planner_(std::move(config), zone, settled_keys(history), newest_start(history)),
+      history_(std::move(history)),
+      mode_(mode),
+      button_name_(std::move(button_name)) {
+    // A session that was running when the kiosk died has a `started` record and nothing after it:
+    // close it as stopped, so the history and the stats tell the truth.
+    for (std::size_t i = 0; i < history_.size(); ++i) {
+        if (history_[i].outcome != RecordOutcome::started) {
+            continue;
+        }
+        bool closed = std::any_of(history_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                  history_.end(), [&](const HistoryRecord& later) {
+                                      return later.outcome != RecordOutcome::started &&
+                                             same_session(later, history_[i]);
+                                  });
+        if (!closed) {
+            HistoryRecord end = history_[i];
+            end.outcome = RecordOutcome::stopped;
+            pending_.records.push_back(end);
+        }
+    }
+    history_.insert(history_.end(), pending_.records.begin(), pending_.records.end());
+}
+
+Theme Controller::theme() const {
+    if (session_) {
+        return session_theme_;
+    }
+    if (due_) {
+        return config().schedule[due_->entry_index].theme;
+    }
+    return Theme::day;
+}
+
+Effects Controller::record(HistoryRecord record) {
+    history_.push_back(record);
+    stats_cache_.reset();
+    Effects effects;
+    effects.records.push_back(std::move(record));
+    return effects;
+}
+
+Effects Controller::set_power(ScreenPower power) {
+    Effects effects;
+    if (power != power_) {
+        power_ = power;
+        effects.power = power;
+    }
+    return effects;
+}
+
+bool Controller::taken(const std::string& occurrence_key) const {
+    return std::any_of(history_.begin(), history_.end(),
+                       [&](const HistoryRecord& r) { return r.occurrence == occurrence_key; });
+}
+
+Stats Controller::stats(SysSeconds now) const {
+    Date today = date_of(planner_.zone().to_local(now));
+    if (!stats_cache_ || stats_cache_->first != today) {
+        stats_cache_ = std::pair{today, compute_stats(config(), planner_.zone(), history_, now)};
+    }
+    return stats_cache_->second;
+}
+
+const ScheduleEntry* Controller::nearest_entry(SysSeconds now) const {
+    // The entry whose time of day is closest to now: at 06:50 the morning one, at 22:00 bedtime.
+    const auto& schedule = config().schedule;
+    if (schedule.empty()) {
+        return nullptr;
+    }
+    auto local = planner_.zone().to_local(now);
+    auto minute_of_day =
+        std::chrono::duration_cast<Minutes>(local - std::chrono::floor<std::chrono::days>(local));
+    auto distance = [&](const ScheduleEntry& entry) {
+        auto d = entry.time.since_midnight - minute_of_day;
+        auto a = d < Minutes{0} ? -d : d;
+        return std::min(a, Minutes{24 * 60} - a);
+    };
+    return &*std::min_element(schedule.begin(), schedule.end(), [&](const auto& a, const auto& b) {
+        return distance(a) < distance(b);
+    });
+}
+
+Effects Controller::begin_session(const Routine& routine, std::string entry_name,
+                                  std::string occurrence, Theme theme, std::optional<Volume> volume,
+                                  Instant now) {
+    Effects effects = set_power(ScreenPower::on);
+    StartedSession started =
+        Session::start(config(), routine, entry_name, theme, stats(now.wall).streak_days, now.mono);
+    session_.emplace(std::move(started.session));
+    session_occurrence_ = occurrence;
+    session_wall_start_ = now.wall;
+    session_theme_ = theme;
+    done_until_.reset();
+    due_.reset();
+    awake_until_.reset();
+    if (!occurrence.empty()) {
+        planner_.settle(occurrence);
+    }
+    effects.volume = volume.value_or(config().audio.volume);
+    effects.append(
+        record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence, entry_name,
+                             routine.id, RecordOutcome::started, seconds{0}}));
+    effects.cues.insert(effects.cues.end(), started.events.cues.begin(), started.events.cues.end());
+    if (started.events.ended) {
+        effects.append(finish_session(*started.events.ended, now));
+    }
+    return effects;
+}
+
+Effects Controller::finish_session(Outcome outcome, Instant now) {
+    HistoryRecord end{
+        session_wall_start_,
+        planner_.zone().offset_at(session_wall_start_),
+        session_occurrence_,
+        session_->entry_name(),
+        session_->routine_id(),
+        outcome == Outcome::completed ? RecordOutcome::completed : RecordOutcome::stopped,
+        session_->active_time(now.mono)};
+    done_until_ =
+        now.mono + (outcome == Outcome::completed ? done_screen_completed : done_screen_stopped);
+    return record(std::move(end));
+}
+
+Effects Controller::tick(Instant now) {
+    Effects effects = std::move(pending_);
+    pending_ = {};
+
+    if (session_ && !session_->finished()) {
+        SessionEvents events = session_->advance(now.mono);
+        effects.cues.insert(effects.cues.end(), events.cues.begin(), events.cues.end());
+        if (events.ended) {
+            effects.append(finish_session(*events.ended, now));
+        }
+    }
+    if (session_ && session_->finished() && done_until_ && now.mono >= *done_until_) {
+        session_.reset();
+        done_until_.reset();
+    }
+    if (awake_until_ && now.mono >= *awake_until_) {
+        awake_until_.reset();
+    }
+
+    PlannerUpdate update = planner_.update(now.wall);
+    clock_ = update.clock;
+    next_check_ = update.next_check;
+    for (const auto& missed : update.missed) {
+        const ScheduleEntry& entry = config().schedule[missed.entry_index];
+        effects.append(record(
+            HistoryRecord{missed.instant, planner_.zone().offset_at(missed.instant), missed.key(),
+                          missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
+        planner_.settle(missed.key());
+        if (due_ && due_->key() == missed.key()) {
+            due_.reset();
+        }
+    }
+    if (!session_) {
+        if (update.due && (!due_ || due_->key() != update.due->key())) {
+            due_since_ = now.wall;
+        }
+        due_ = update.due;
+        if (due_ && update.start_now) {
+            const ScheduleEntry& entry = config().schedule[due_->entry_index];
+            if (const Routine* routine = config().find_routine(entry.routine)) {
+                effects.append(begin_session(*routine, entry.name, due_->key(), entry.theme,
+                                             entry.volume, now));
+            }
+        }
+    }
+
+    bool showing_something = session_ || due_ || awake_until_;
+    if (config().display.idle == IdleScreen::off) {
+        effects.append(set_power(showing_something ? ScreenPower::on : ScreenPower::off));
+    }
+    if (mode_ == RunMode::one_session && !session_ && !due_) {
+        // Timer mode: the timer started us at the time; once nothing is due or running, we are
+        // done.
+        effects.quit = true;
+    }
+    return effects;
+}
+
+Effects Controller::input(Input what, Instant now) {
+    Effects effects;
+    bool running = session_running();
+    switch (what) {
+        case Input::button:
+            if (running) {
+                effects.cues = session_->apply(Command::toggle_pause, now.mono).cues;
+            } else if (session_) {
+                session_.reset();  // dismiss the done screen
+                done_until_.reset();
+            } else if (due_) {
+                const ScheduleEntry& entry = config().schedule[due_->entry_index];
+                if (const Routine* routine = config().find_routine(entry.routine)) {
+                    effects.append(begin_session(*routine, entry.name, due_->key(), entry.theme,
+                                                 entry.volume, now));
+                }
+            } else if (config().display.idle != IdleScreen::clock && !awake_until_) {
+                // A dark mirror: the first press lights the idle screen, the next one starts.
+                awake_until_ = now.mono + wake_time;
+                effects.append(set_power(ScreenPower::on));
+            } else {
+                effects.append(start_now({}, now));
+            }
+            break;
+        case Input::long_press:
+        case Input::stop:
+            if (running) {
+                SessionEvents events = session_->apply(Command::stop, now.mono);
+                effects.cues = events.cues;
+                if (events.ended) {
+                    effects.append(finish_session(*events.ended, now));
+                }
+            } else if (session_) {
+                session_.reset();
+                done_until_.reset();
+            } else if (due_ && what == Input::stop) {
+                // Declined: recorded as missed, never offered again.
+                const ScheduleEntry& entry = config().schedule[due_->entry_index];
+                effects.append(record(HistoryRecord{
+                    due_->instant, planner_.zone().offset_at(due_->instant), due_->key(),
+                    due_->entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
+                planner_.settle(due_->key());
+                due_.reset();
+            }
+            break;
+        case Input::skip:
+            if (running) {
+                SessionEvents events = session_->apply(Command::skip, now.mono);
+                effects.cues = events.cues;
+                if (events.ended) {
+                    effects.append(finish_session(*events.ended, now));
+                }
+            }
+            break;
+    }
+    return effects;
+}
+
+Effects Controller::start_now(const std::string& routine_id, Instant now) {
+    if (session_running()) {
+        return {};
+    }
+    const ScheduleEntry* entry = nearest_entry(now.wall);
+    const Routine* routine = nullptr;
+    if (!routine_id.empty()) {
+        routine = config().find_routine(routine_id);
+    } else if (entry) {
+        routine = config().find_routine(entry->routine);
+    }
+    if (!routine && !config().routines.empty()) {
+        routine = &config().routines.front();
+    }
+    if (!routine) {
+        return {};
+    }
+    // A session started by hand shortly before a scheduled one takes its place, so the prompt
+    // does not come up again minutes after the stretches are done.
+    std::string occurrence;
+    std::string name = "Stretch now";
+    Theme theme = entry ? entry->theme : Theme::day;
+    std::optional<Volume> volume = entry ? entry->volume : std::nullopt;
+    if (due_) {
+        occurrence = due_->key();
+        name = due_->entry_name;
+    } else {
+        for (const auto& next : next_occurrences(config(), planner_.zone(), now.wall, 4)) {
+            bool soon = next.instant - now.wall <= config().session.prompt_window;
+            if (soon && !taken(next.key()) &&
+                config().schedule[next.entry_index].routine == routine->id) {
+                occurrence = next.key();
+                name = next.entry_name;
+                break;
+            }
+        }
+    }
+    return begin_session(*routine, name, occurrence, theme, volume, now);
+}
+
+Effects Controller::shutdown(Instant now) {
+    Effects effects;
+    if (session_running()) {
+        SessionEvents events = session_->apply(Command::stop, now.mono);
+        if (events.ended) {
+            effects.append(finish_session(*events.ended, now));
+        }
+    }
+    return effects;
+}
+
+void Controller::reconfigure(Config config, Zone zone) {
+    planner_.reconfigure(std::move(config), zone);
+    stats_cache_.reset();
+    // A due prompt from the old schedule may no longer exist; the next tick decides again.
+    if (!session_) {
+        due_.reset();
+    }
+}
+
+ScreenView Controller::view(Instant now) const {
+    ScreenView view;
+    if (session_ && session_->finished()) {
+        view = done_view(*session_, now.mono, stats(now.wall));
+        view.hint = session_hint(*session_, button_name_);
+    } else if (session_) {
+        view = session_->view(now.mono);
+        view.hint = session_hint(*session_, button_name_);
+    } else if (due_) {
+        const ScheduleEntry& entry = config().schedule[due_->entry_index];
+        const Routine* routine = config().find_routine(entry.routine);
+        auto length =
+            routine ? routine_length(config(), *routine, stats(now.wall).streak_days) : seconds{0};
+        std::optional<seconds> auto_start_in;
+        if (config().session.start == StartMode::automatic && due_since_) {
+            auto left = *due_since_ + config().session.auto_start_after - now.wall;
+            auto_start_in = std::max(left, seconds{0});
+        }
+        view = due_view(config(), *due_, length, auto_start_in, button_name_);
+        view.theme = entry.theme;
+    } else if (config().display.idle != IdleScreen::clock && !awake_until_) {
+        view.kind = ScreenKind::dark;
+    } else {
+        std::optional<Occurrence> next;
+        for (auto& candidate : next_occurrences(config(), planner_.zone(), now.wall, 4)) {
+            if (!taken(candidate.key())) {
+                next = candidate;
+                break;
+            }
+        }
+        view = idle_view(config(), planner_.zone(), now.wall, next, stats(now.wall), button_name_,
+                         clock_ == ClockTrust::trusted);
+    }
+    view.banner = banner_.empty() ? problem_ : banner_;
+    return view;
+}
+
+Controller::Deadlines Controller::next_deadlines(Instant now) const {
+    // The idle clock shows minutes: wake at the next whole minute.
+    auto minute = std::chrono::floor<Minutes>(now.wall) + Minutes{1};
+    Deadlines deadlines{minute, std::nullopt};
+    deadlines.wall = std::min(deadlines.wall, std::max(next_check_, now.wall + seconds{1}));
+    if (due_ && config().session.start == StartMode::automatic) {
+        // The due screen counts down to the automatic start each second.
+        deadlines.wall = std::min(deadlines.wall, now.wall + seconds{1});
+    }
+    auto earliest = [&](std::optional<MonoTime> candidate) {
+        if (candidate && (!deadlines.mono || *candidate < *deadlines.mono)) {
+            deadlines.mono = candidate;
+        }
+    };
+    if (session_ && !session_->finished()) {
+        earliest(session_->next_deadline(now.mono));
+    }
+    earliest(done_until_);
+    earliest(awake_until_);
+    return deadlines;
+}
+
+}  // namespace sk

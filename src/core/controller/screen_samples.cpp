@@ -1,0 +1,112 @@
+#include "core/controller/screen_samples.hpp"
+
+#include <algorithm>
+
+#include "core/controller/controller.hpp"
+#include "core/schedule/schedule.hpp"
+#include "core/screens/views.hpp"
+#include "core/session/session.hpp"
+
+namespace sk {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A routine that passes through every phase: get ready, both legs, a switch, and a rest between
+// two rounds. Uses the config's first per-leg stretch (any stretch if none is per leg).
+Routine showcase_routine(const Config& config) {
+    auto per_leg = std::find_if(config.stretches.begin(), config.stretches.end(),
+                                [](const auto& s) { return s.laterality == Laterality::per_leg; });
+    const Stretch& stretch =
+        per_leg != config.stretches.end() ? *per_leg : config.stretches.front();
+    return Routine{
+        "sample", "Sample routine", {{stretch.id, 30s, 30s, SideSelection::both, 2, 10s}}};
+}
+
+// The instant `fraction` of the way through the first segment in `phase` (after `skip` such).
+MonoTime into_phase(const Session& session, MonoTime start, Phase phase, double fraction,
+                    int skip = 0) {
+    MonoTime at = start;
+    for (const auto& segment : session.segments()) {
+        if (segment.phase == phase && skip-- == 0) {
+            return at + std::chrono::duration_cast<Millis>(segment.length * fraction);
+        }
+        at += segment.length;
+    }
+    return at;
+}
+
+}  // namespace
+
+std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone, SysSeconds now,
+                                         const std::string& button_name) {
+    std::vector<SampleScreen> screens;
+    const MonoTime start = MonoTime{} + 100h;
+
+    // Today's sessions up to now were done: the idle screen shows them ticked off, not due.
+    std::vector<HistoryRecord> done_today;
+    for (const auto& occurrence : occurrences_between(config, zone, now - 24h, now)) {
+        done_today.push_back({occurrence.instant, zone.offset_at(occurrence.instant),
+                              occurrence.key(), occurrence.entry_name,
+                              config.schedule[occurrence.entry_index].routine,
+                              RecordOutcome::completed, 4min});
+    }
+    Controller idle(config, zone, done_today, RunMode::always_on, button_name);
+    idle.tick({now, start});
+    screens.push_back({"idle", idle.view({now, start})});
+
+    if (!config.schedule.empty()) {
+        auto next = next_occurrences(config, zone, now, 1);
+        if (!next.empty()) {
+            Controller due(config, zone, {}, RunMode::always_on, button_name);
+            Instant at{next.front().instant, start};
+            due.tick(at);
+            screens.push_back({"due", due.view(at)});
+        }
+    }
+
+    if (!config.stretches.empty()) {
+        Routine routine = showcase_routine(config);
+        for (Theme theme : {Theme::day, Theme::night}) {
+            const char* suffix = theme == Theme::night ? "-night" : "";
+            Session session = Session::start(config, routine,
+                                             config.schedule.empty() ? "Stretch now"
+                                                                     : config.schedule.front().name,
+                                             theme, 0, start)
+                                  .session;
+            auto shot = [&](const std::string& name, const Session& s, MonoTime at) {
+                ScreenView view = s.view(at);
+                view.hint = session_hint(s, button_name);
+                screens.push_back({name + suffix, view});
+            };
+            shot("get-ready", session, into_phase(session, start, Phase::get_ready, 0.3));
+            shot("hold", session, into_phase(session, start, Phase::hold, 0.4));
+            if (theme == Theme::night) {
+                continue;
+            }
+            shot("switch-sides", session, into_phase(session, start, Phase::switch_sides, 0.2));
+            shot("rest", session, into_phase(session, start, Phase::rest, 0.3));
+
+            Session paused = session;
+            MonoTime pause_at = into_phase(paused, start, Phase::hold, 0.6, 1);
+            paused.apply(Command::toggle_pause, pause_at);
+            shot("paused", paused, pause_at + 5s);
+
+            Session done = session;
+            MonoTime end = into_phase(done, start, Phase::done, 0.0) + 1s;
+            done.advance(end);
+            Stats stats;
+            stats.streak_days = 4;
+            screens.push_back({"done", done_view(done, end, stats)});
+        }
+    }
+
+    ScreenView error = screens.front().view;
+    error.banner = error_banner({Diagnostic{"config.yaml", 12, 5,
+                                            "unknown key 'tiem' in a schedule entry (did you "
+                                            "mean 'time'?)"}});
+    screens.push_back({"error", error});
+    return screens;
+}
+
+}  // namespace sk

@@ -1,0 +1,25 @@
+// ScreenSamples: one example of every screen the kiosk shows, made by the real core code, for
+// --render-screens, the render tests and the documentation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/config.hpp"
+#include "core/model/screen_view.hpp"
+#include "core/time/local_time.hpp"
+
+namespace sk {
+
+struct SampleScreen {
+    std::string name;  // file name without ".png": "idle", "hold", "hold-night", ...
+    ScreenView view;
+};
+
+// Every screen at `now`, for `config` (its first schedule entry, its stretches), with the button
+// called `button_name`: idle, due, get-ready, hold, switch-sides, rest, paused, done, error (a
+// config error banner over the idle screen), and the night theme's get-ready and hold.
+std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone, SysSeconds now,
+                                         const std::string& button_name);
+
+}  // namespace sk

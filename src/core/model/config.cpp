@@ -1,0 +1,30 @@
+// config: look-ups into a validated Config.
+#include "core/model/config.hpp"
+
+#include <algorithm>
+
+namespace sk {
+namespace {
+
+template <typename Item, typename Key>
+const Item* find_by(const std::vector<Item>& items, std::string_view wanted, Key key) {
+    auto found = std::find_if(items.begin(), items.end(),
+                              [&](const Item& item) { return item.*key == wanted; });
+    return found == items.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+const Stretch* Config::find_stretch(std::string_view id) const {
+    return find_by(stretches, id, &Stretch::id);
+}
+
+const Routine* Config::find_routine(std::string_view id) const {
+    return find_by(routines, id, &Routine::id);
+}
+
+const ScheduleEntry* Config::find_entry(std::string_view name) const {
+    return find_by(schedule, name, &ScheduleEntry::name);
+}
+
+}  // namespace sk

@@ -1,0 +1,208 @@
+// views: the idle, due and done screens, the key hint and the config error banner, in words.
+#include "core/screens/views.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/session/button.hpp"
+#include "core/time/duration_text.hpp"
+
+namespace sk {
+namespace {
+
+using std::chrono::days;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+constexpr std::array<const char*, 7> weekday_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                   "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 12> month_names{"January",   "February", "March",    "April",
+                                                  "May",       "June",     "July",     "August",
+                                                  "September", "October",  "November", "December"};
+
+std::string weekday_name(std::chrono::sys_days day) {
+    return weekday_names[std::chrono::weekday{day}.c_encoding()];
+}
+
+// "23 November"
+std::string day_and_month(std::chrono::sys_days day) {
+    const Date date{day};
+    return std::to_string(static_cast<unsigned>(date.day())) + " " +
+           month_names[static_cast<unsigned>(date.month()) - 1];
+}
+
+// A wall-clock reading's date as a day count (for weekdays and differences), and its time of day.
+std::chrono::sys_days local_day(LocalSeconds wall) {
+    return std::chrono::sys_days{std::chrono::floor<days>(wall).time_since_epoch()};
+}
+
+TimeOfDay time_of(LocalSeconds wall) {
+    return TimeOfDay{std::chrono::floor<minutes>(wall - std::chrono::floor<days>(wall))};
+}
+
+std::string key_name(const std::string& button_name) {
+    return button_name.empty() ? "Button" : button_name;
+}
+
+std::string press(const std::string& button_name) {
+    return button_name.empty() ? "Press the button" : "Press " + button_name;
+}
+
+std::string streak_line(int streak_days) {
+    return std::to_string(streak_days) + (streak_days == 1 ? " day in a row" : " days in a row");
+}
+
+std::vector<StatusLine> today_lines(const Stats& stats) {
+    std::vector<StatusLine> lines;
+    for (const EntryToday& entry : stats.today) {
+        StatusLine line{format_time_of_day(entry.time) + " " + entry.entry};
+        switch (entry.state) {
+            case EntryToday::State::pending:
+                line.mark = StatusLine::Mark::pending;
+                break;
+            case EntryToday::State::done:
+                line.mark = StatusLine::Mark::done;
+                break;
+            case EntryToday::State::missed:
+                line.mark = StatusLine::Mark::missed;
+                break;
+            case EntryToday::State::stopped:
+                // Begun is better than missed: no cross, just the words.
+                line.text += " (ended early)";
+                break;
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+std::string next_line(const Zone& zone, LocalSeconds local_now, const Occurrence& next) {
+    const LocalSeconds when = zone.to_local(next.instant);
+    const auto days_ahead = (local_day(when) - local_day(local_now)).count();
+    const std::string at = " at " + format_time_of_day(time_of(when));
+    std::string line = "Next: " + next.entry_name;
+    if (days_ahead <= 0) {
+        return line + at;
+    }
+    if (days_ahead == 1) {
+        return line + " tomorrow" + at;
+    }
+    if (days_ahead < 7) {
+        return line + " on " + weekday_name(local_day(when)) + at;
+    }
+    return line + " on " + day_and_month(local_day(when)) + at;
+}
+
+// Between sessions the screen keeps the look of the last entry whose time has come today (the
+// last of the day before the first one), so a bedroom mirror stays dim through the night.
+Theme idle_theme(const Config& config, TimeOfDay now) {
+    const ScheduleEntry* latest = nullptr;
+    const ScheduleEntry* last_of_day = nullptr;
+    for (const ScheduleEntry& entry : config.schedule) {
+        if (entry.time.since_midnight <= now.since_midnight &&
+            (!latest || entry.time.since_midnight >= latest->time.since_midnight)) {
+            latest = &entry;
+        }
+        if (!last_of_day || entry.time.since_midnight >= last_of_day->time.since_midnight) {
+            last_of_day = &entry;
+        }
+    }
+    const ScheduleEntry* chosen = latest ? latest : last_of_day;
+    return chosen ? chosen->theme : Theme::day;
+}
+
+// "0:25", "12:05"
+std::string minutes_and_seconds(seconds duration) {
+    const auto total = std::max<seconds::rep>(0, duration.count());
+    const auto rest = total % 60;
+    return std::to_string(total / 60) + ":" + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
+// "1.5 s"
+std::string long_press_text() {
+    const auto tenths = Button::default_long_press.count() / 100;
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") +
+           " s";
+}
+
+}  // namespace
+
+ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
+                     const std::optional<Occurrence>& next, const Stats& stats,
+                     const std::string& button_name, bool clock_trusted) {
+    const LocalSeconds local = zone.to_local(now);
+    ScreenView view;
+    view.kind = ScreenKind::idle;
+    view.theme = idle_theme(config, time_of(local));
+    view.heading = format_time_of_day(time_of(local));
+    view.subheading = weekday_name(local_day(local)) + " " + day_and_month(local_day(local));
+    view.status = today_lines(stats);
+    if (!clock_trusted) {
+        view.body.push_back("Clock not set yet");
+    } else if (next) {
+        view.body.push_back(next_line(zone, local, *next));
+    } else {
+        view.body.push_back("No sessions planned");
+    }
+    if (stats.streak_days > 0) {
+        view.body.push_back(streak_line(stats.streak_days));
+    }
+    view.hint = press(button_name) + " to stretch now";
+    return view;
+}
+
+ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
+                    std::optional<seconds> auto_start_in, const std::string& button_name) {
+    ScreenView view;
+    view.kind = ScreenKind::due;
+    view.heading = due.entry_name;
+    view.subheading = format_duration_short(length);
+    if (due.entry_index < config.schedule.size()) {
+        const ScheduleEntry& entry = config.schedule[due.entry_index];
+        view.theme = entry.theme;
+        if (const Routine* routine = config.find_routine(entry.routine)) {
+            view.subheading += " · " + routine->title;
+        }
+    }
+    // The one thing to do now, in body type rather than the small hint line: it is read from
+    // across the room.
+    view.body.push_back(press(button_name) + " to start");
+    if (auto_start_in) {
+        view.body.push_back("Starts by itself in " + minutes_and_seconds(*auto_start_in));
+    }
+    return view;
+}
+
+ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
+    ScreenView view = session.view(now);
+    if (stats.streak_days > 0) {
+        view.body.push_back(streak_line(stats.streak_days));
+    }
+    view.status = today_lines(stats);
+    return view;
+}
+
+std::string session_hint(const Session& session, const std::string& button_name) {
+    if (session.finished()) {
+        return press(button_name) + " to close";
+    }
+    const std::string key = key_name(button_name);
+    return key + (session.paused() ? ": resume" : ": pause") + " · hold " + long_press_text() +
+           " to end";
+}
+
+std::string error_banner(const Diagnostics& diagnostics) {
+    if (diagnostics.empty()) {
+        return {};
+    }
+    std::string text = diagnostics.front().to_string();
+    if (!text.empty() && text.back() == '.') {
+        text.pop_back();
+    }
+    if (diagnostics.size() > 1) {
+        text += " (+" + std::to_string(diagnostics.size() - 1) + " more)";
+    }
+    return text + ". Using the last good schedule.";
+}
+
+}  // namespace sk

@@ -1,0 +1,41 @@
+// Views: the screens around sessions (idle, due, done), built from the schedule and the history.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/history/stats.hpp"
+#include "core/model/config.hpp"
+#include "core/model/diagnostic.hpp"
+#include "core/model/screen_view.hpp"
+#include "core/schedule/schedule.hpp"
+#include "core/session/session.hpp"
+#include "core/time/local_time.hpp"
+
+namespace sk {
+
+// The idle screen at `now`: big clock ("07:42") and date, the next session and when, today's
+// entries marked done or not, the streak, and a one-line hint naming `button_name`.
+// `clock` untrusted: say the clock is not set yet instead of the next session.
+ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
+                     const std::optional<Occurrence>& next, const Stats& stats,
+                     const std::string& button_name, bool clock_trusted);
+
+// A due session waiting for the button: "Morning stretch", "8 min", "Press Space to start",
+// and when it starts by itself (`auto_start_in`, if automatic).
+ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::seconds length,
+                    std::optional<std::chrono::seconds> auto_start_in,
+                    const std::string& button_name);
+
+// The done screen after a session: what was done and the streak.
+ScreenView done_view(const Session& session, MonoTime now, const Stats& stats);
+
+// The key help line for a session screen: "Space: pause · hold 1.5 s to end", "Space: resume ·
+// hold 1.5 s to end", and "Press Space to close" once it is done.
+std::string session_hint(const Session& session, const std::string& button_name);
+
+// The banner text for a config error: "config.yaml:12:5: message (+2 more). Using the last good
+// schedule." Empty when there is no diagnostic.
+std::string error_banner(const Diagnostics& diagnostics);
+
+}  // namespace sk

@@ -1,0 +1,144 @@
+// Session: one coached run through a routine, a copyable state machine fed time and commands.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/config.hpp"
+#include "core/model/screen_view.hpp"
+
+namespace sk {
+
+// Monotonic time, passed in by the caller (steady_clock in the app, a variable in tests).
+using MonoTime = std::chrono::steady_clock::time_point;
+using Millis = std::chrono::milliseconds;
+
+enum class Phase { get_ready, hold, switch_sides, rest, done };
+
+// What a user asks of a running session.
+enum class Command { toggle_pause, skip, stop };
+
+// A sound to play.
+enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+
+// How a session ended.
+enum class Outcome { completed, stopped };
+
+// One phase of the flattened routine, precomputed at start so the session is a plain value.
+struct Segment {
+    Phase phase = Phase::get_ready;
+    std::size_t step_index = 0;  // into the routine's steps
+    Side side = Side::none;
+    int repetition = 1;  // 1-based
+    Millis length{0};
+};
+
+// What a transition produced: sounds to play and, at the end, how the session went.
+struct SessionEvents {
+    std::vector<Cue> cues;
+    std::optional<Outcome> ended;  // set once, on the transition into done
+    bool changed = false;          // what the screen shows changed (beyond the countdown)
+
+    void append(SessionEvents other);
+};
+
+struct StartedSession;
+
+// The cues, in order:
+// - session_start: only from Session::start (the constructor emits nothing, so a caller that
+//   constructs a Session directly plays session_start itself);
+// - tick at 3, 2 and 1 seconds left of each hold, each once; a hold that advance() jumps over
+//   gets no ticks, only the tick of the second it lands in;
+// - hold_end when a hold ends, by time or by skip (advance() reports every hold it crosses);
+// - switch_sides on entering a switch_sides segment that is still current after the call (a
+//   switch that a long jump went past is stale and stays silent);
+// - session_done when the last segment ends or is skipped (Outcome::completed). A stop ends the
+//   session silently (Outcome::stopped).
+class Session {
+  public:
+    // Starts `routine` at `now`. `stretches` resolve the routine's steps (copied in); `streak_days`
+    // lengthens the holds by the config's progression. `theme` and `entry_name` are for the view.
+    Session(const Config& config, const Routine& routine, std::string entry_name, Theme theme,
+            int streak_days, MonoTime now);
+
+    // The same, with the first events: Cue::session_start (and, for a routine with nothing to do,
+    // the end at once).
+    static StartedSession start(const Config& config, const Routine& routine,
+                                std::string entry_name, Theme theme, int streak_days, MonoTime now);
+
+    // Moves time forward to `now` (never backward: earlier times are ignored). May cross several
+    // segments at once, e.g. after the process was suspended.
+    SessionEvents advance(MonoTime now);
+    // Applies a command at `now`, after catching up with advance(now) (whose events are included).
+    // toggle_pause keeps the time left exactly; skip ends the current segment now (while paused,
+    // the next segment starts paused; skipping the last one completes the session); stop ends
+    // the session as stopped. In done every command does nothing.
+    SessionEvents apply(Command command, MonoTime now);
+
+    Phase phase() const;
+    bool paused() const { return paused_at_.has_value(); }
+    bool finished() const;
+    // Seconds actually spent stretching or resting, pauses excluded.
+    std::chrono::seconds active_time(MonoTime now) const;
+    // When the view next changes on its own (the next whole second of a countdown, or a phase
+    // end); nullopt while paused or done.
+    std::optional<MonoTime> next_deadline(MonoTime now) const;
+
+    // What the screen shows at `now` (as if advanced to `now`). The hint is left empty: the
+    // caller fills it with session_hint() (views.hpp), which knows the button's name.
+    ScreenView view(MonoTime now) const;
+
+    const std::string& entry_name() const { return entry_name_; }
+    const std::string& routine_id() const { return routine_id_; }
+    const std::string& routine_title() const { return routine_title_; }
+    // How the session ended; nullopt while it runs.
+    std::optional<Outcome> outcome() const { return outcome_; }
+    // Total planned length, for "Morning stretch, 8 min".
+    std::chrono::seconds planned_length() const;
+
+    const std::vector<Segment>& segments() const { return segments_; }
+
+  private:
+    // Makes segment `index` current from `at`, adding what entering it means to `events`.
+    void enter(std::size_t index, MonoTime at, SessionEvents& events);
+    // The tick for the second the current hold is in, if it is one of the last three.
+    void tick(MonoTime now, SessionEvents& events);
+    MonoTime clamped(MonoTime now) const { return now < latest_ ? latest_ : now; }
+    MonoTime segment_end() const { return segment_start_ + segments_[current_].length; }
+    // The views of one phase, at `now`, with the session up to date.
+    ScreenView timed_view(MonoTime now) const;
+    ScreenView paused_view(MonoTime now) const;
+    ScreenView done_view() const;
+
+    std::string entry_name_;
+    std::string routine_id_;
+    std::string routine_title_;
+    Theme theme_;
+    std::vector<Stretch> stretches_;  // one per routine step, resolved
+    std::vector<Segment> segments_;
+    std::size_t current_ = 0;
+    MonoTime segment_start_;
+    std::optional<MonoTime> paused_at_;
+    MonoTime started_;
+    Millis paused_total_{0};
+    std::optional<Outcome> outcome_;
+    MonoTime latest_;    // the latest time seen: earlier ones are treated as this one
+    int last_tick_ = 4;  // the fewest seconds left already ticked in the current hold
+};
+
+// A session just started, with what starting it produced.
+struct StartedSession {
+    Session session;
+    SessionEvents events;
+};
+
+// The planned length of a routine (for the due screen), with progression applied.
+std::chrono::seconds routine_length(const Config& config, const Routine& routine, int streak_days);
+
+// The hold for a step after `streak_days` days of practice.
+std::chrono::seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step,
+                                     int streak_days);
+
+}  // namespace sk

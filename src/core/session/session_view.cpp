@@ -1,0 +1,179 @@
+// session_view: what the screen says during a session, phase by phase.
+#include <algorithm>
+
+#include "core/session/session.hpp"
+#include "core/time/duration_text.hpp"
+
+namespace sk {
+namespace {
+
+using std::chrono::seconds;
+
+constexpr const char* default_cue = "Stop at a gentle pull. Never strain.";
+
+std::string leg(Side side) {
+    return side == Side::left ? "left leg" : "right leg";
+}
+
+std::string capitalised_leg(Side side) {
+    return side == Side::left ? "Left leg" : "Right leg";
+}
+
+std::string round_text(int repetition, int rounds) {
+    return std::to_string(repetition) + " of " + std::to_string(rounds);
+}
+
+// How many holds per side a routine step has.
+int rounds_of(const std::vector<Segment>& segments, std::size_t step) {
+    int rounds = 1;
+    for (const Segment& segment : segments) {
+        if (segment.step_index == step && segment.phase == Phase::hold) {
+            rounds = std::max(rounds, segment.repetition);
+        }
+    }
+    return rounds;
+}
+
+// Whether a routine step works both legs in turn.
+bool alternates_legs(const std::vector<Segment>& segments, std::size_t step) {
+    return std::any_of(segments.begin(), segments.end(),
+                       [&](const Segment& segment) {
+                           return segment.step_index == step && segment.phase == Phase::hold &&
+                                  segment.side == Side::right;
+                       }) &&
+           std::any_of(segments.begin(), segments.end(), [&](const Segment& segment) {
+               return segment.step_index == step && segment.phase == Phase::hold &&
+                      segment.side == Side::left;
+           });
+}
+
+}  // namespace
+
+ScreenView Session::view(MonoTime now) const {
+    const MonoTime at = clamped(now);
+    if (!paused() && !finished() && at >= segment_end()) {
+        // The caller has not advanced yet: show what advancing would show.
+        Session caught_up = *this;
+        caught_up.advance(at);
+        return caught_up.view(at);
+    }
+    ScreenView view = finished() ? done_view() : paused() ? paused_view(at) : timed_view(at);
+    view.theme = theme_;
+    return view;
+}
+
+ScreenView Session::timed_view(MonoTime now) const {
+    const Segment& segment = segments_[current_];
+    const Stretch& stretch = stretches_[segment.step_index];
+    const int rounds = rounds_of(segments_, segment.step_index);
+
+    ScreenView view;
+    const auto left = std::max(segment_end() - now, MonoTime::duration{0});
+    view.big_number = static_cast<int>(std::chrono::ceil<seconds>(left).count());
+    view.show_progress = true;
+    view.progress = segment.length.count() == 0
+                        ? 1.0
+                        : 1.0 - std::chrono::duration<double>(left) /
+                                    std::chrono::duration<double>(segment.length);
+
+    switch (segment.phase) {
+        case Phase::get_ready:
+            view.kind = ScreenKind::get_ready;
+            view.heading = stretch.title;
+            if (segment.side == Side::none) {
+                view.subheading = "Get into position";
+            } else if (alternates_legs(segments_, segment.step_index)) {
+                view.subheading = "Get into position, " + leg(segment.side) + " first";
+            } else {
+                view.subheading = "Get into position for the " + leg(segment.side);
+            }
+            view.body = stretch.steps;
+            view.caution = stretch.caution;
+            break;
+        case Phase::hold:
+            view.kind = ScreenKind::hold;
+            view.heading = stretch.title;
+            view.side = segment.side;
+            if (segment.side != Side::none) {
+                view.subheading = capitalised_leg(segment.side);
+            }
+            view.body.push_back(stretch.cue.empty() ? default_cue : stretch.cue);
+            if (rounds > 1) {
+                view.body.push_back("Round " + round_text(segment.repetition, rounds));
+            }
+            break;
+        case Phase::switch_sides:
+            view.kind = ScreenKind::switch_sides;
+            view.heading = "Switch legs";
+            view.subheading = "Now the " + leg(segment.side);
+            view.side = segment.side;
+            view.body.push_back("Same stretch, other leg.");
+            break;
+        case Phase::rest: {
+            view.kind = ScreenKind::rest;
+            view.heading = "Rest";
+            view.subheading = "Relax and breathe";
+            const Segment& next = segments_[current_ + 1];
+            std::string line = "Next: round " + round_text(next.repetition, rounds);
+            if (next.side != Side::none) {
+                line += ", " + leg(next.side);
+            }
+            view.body.push_back(line);
+            break;
+        }
+        case Phase::done:
+            break;
+    }
+    return view;
+}
+
+ScreenView Session::paused_view(MonoTime now) const {
+    // The countdown and the bar as they stood when the pause began.
+    const MonoTime frozen = *paused_at_;
+    ScreenView view = timed_view(std::min(frozen, now));
+    const Segment& segment = segments_[current_];
+    std::string doing;
+    switch (segment.phase) {
+        case Phase::get_ready:
+            doing = "Getting ready";
+            break;
+        case Phase::hold:
+            doing = segment.side == Side::none ? "Holding" : capitalised_leg(segment.side);
+            if (const int rounds = rounds_of(segments_, segment.step_index); rounds > 1) {
+                doing += ", round " + round_text(segment.repetition, rounds);
+            }
+            break;
+        case Phase::switch_sides:
+            doing = "Switching to the " + leg(segment.side);
+            break;
+        case Phase::rest:
+            doing = "Resting";
+            break;
+        case Phase::done:
+            break;
+    }
+    view.kind = ScreenKind::paused;
+    view.body = {stretches_[segment.step_index].title, doing};
+    view.heading = "Paused";
+    view.subheading = "Take your time";
+    view.side = Side::none;
+    view.caution.clear();
+    return view;
+}
+
+ScreenView Session::done_view() const {
+    ScreenView view;
+    view.kind = ScreenKind::done;
+    const bool completed = outcome_ != Outcome::stopped;
+    view.heading = completed ? "Well done" : "Stopped early";
+    view.subheading = entry_name_;
+    const std::string& what = routine_title_.empty() ? routine_id_ : routine_title_;
+    // active_time() of a finished session no longer depends on the time passed in.
+    view.body.push_back(what + " · " + format_duration_short(active_time(segment_start_)));
+    if (!completed) {
+        view.body.push_back("Every stretch counts.");
+    }
+    return view;
+}
+
+}  // namespace sk

@@ -1,0 +1,204 @@
+// Sample screens for the render tests: every screen kind, with plain, long and non-English text.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model/screen_view.hpp"
+
+namespace sk::test {
+
+struct Sample {
+    std::string name;
+    ScreenView view;
+};
+
+// One view of each screen kind, as the core would fill it in.
+inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
+    std::vector<Sample> samples;
+    auto add = [&](std::string name, ScreenView view) {
+        view.theme = theme;
+        samples.push_back({std::move(name), std::move(view)});
+    };
+    ScreenView idle;
+    idle.kind = ScreenKind::idle;
+    idle.heading = "07:42";
+    idle.subheading = "Tuesday, 12 March";
+    idle.body = {"Next: Bedtime stretch at 21:30"};
+    idle.status = {{"Morning stretch, 07:00", StatusLine::Mark::done},
+                   {"Bedtime stretch, 21:30", StatusLine::Mark::pending}};
+    idle.hint = "Space: stretch now";
+    add("idle", idle);
+
+    ScreenView due;
+    due.kind = ScreenKind::due;
+    due.heading = "Morning stretch";
+    due.subheading = "Full routine, 8 min";
+    due.body = {"Press Space to start"};
+    due.hint = "Space: start";
+    add("due", due);
+
+    ScreenView ready;
+    ready.kind = ScreenKind::get_ready;
+    ready.heading = "Standing hamstring stretch";
+    ready.subheading = "Get ready";
+    ready.big_number = 10;
+    ready.show_progress = true;
+    ready.progress = 0.3;
+    ready.body = {"Stand tall, feet hip-width apart.",
+                  "Bend forward from the hips, arms hanging down.",
+                  "Keep your knees soft, not locked.", "Stop at a gentle pull behind the thighs."};
+    ready.caution = "Skip this one if you have a herniated lumbar disc or spondylolisthesis.";
+    ready.hint = "Space: pause · Right: skip";
+    add("get_ready", ready);
+
+    ScreenView hold;
+    hold.kind = ScreenKind::hold;
+    hold.heading = "Chair hamstring stretch";
+    hold.subheading = "Right leg";
+    hold.side = Side::right;
+    hold.big_number = 27;
+    hold.show_progress = true;
+    hold.progress = 0.4;
+    hold.body = {"Stop at a gentle pull. Never strain."};
+    hold.hint = "Space: pause · Hold Space: end";
+    add("hold", hold);
+
+    ScreenView switch_sides;
+    switch_sides.kind = ScreenKind::switch_sides;
+    switch_sides.heading = "Switch sides";
+    switch_sides.subheading = "Left leg";
+    switch_sides.side = Side::left;
+    switch_sides.big_number = 5;
+    switch_sides.show_progress = true;
+    switch_sides.progress = 0.6;
+    switch_sides.body = {"Rest your left leg on the other chair."};
+    switch_sides.hint = "Space: pause";
+    add("switch_sides", switch_sides);
+
+    ScreenView rest;
+    rest.kind = ScreenKind::rest;
+    rest.heading = "Rest";
+    rest.big_number = 10;
+    rest.show_progress = true;
+    rest.progress = 0.8;
+    rest.body = {"Next: Towel hamstring stretch"};
+    rest.hint = "Space: pause · Right: skip";
+    add("rest", rest);
+
+    ScreenView paused;
+    paused.kind = ScreenKind::paused;
+    paused.heading = "Paused";
+    paused.subheading = "Chair hamstring stretch";
+    paused.big_number = 27;
+    paused.body = {"Press Space to go on."};
+    paused.hint = "Hold Space: end the session";
+    add("paused", paused);
+
+    ScreenView done;
+    done.kind = ScreenKind::done;
+    done.heading = "Well done";
+    done.subheading = "Full routine, 8 min";
+    done.body = {"4 days in a row. Keep it up!"};
+    done.status = {{"Morning stretch, 07:00", StatusLine::Mark::done},
+                   {"Bedtime stretch, 21:30", StatusLine::Mark::missed}};
+    done.hint = "Space: back to the clock";
+    add("done", done);
+
+    ScreenView dark;
+    dark.kind = ScreenKind::dark;
+    add("dark", dark);
+    return samples;
+}
+
+// What text the samples carry.
+enum class Texts { plain, long_english, german, japanese };
+
+inline std::string texts_name(Texts texts) {
+    switch (texts) {
+        case Texts::plain:
+            return "plain";
+        case Texts::long_english:
+            return "long";
+        case Texts::german:
+            return "german";
+        case Texts::japanese:
+            return "japanese";
+    }
+    return "?";
+}
+
+// `view` with every text it shows replaced by long or non-English text (and a banner added).
+inline ScreenView with_texts(ScreenView view, Texts texts) {
+    if (texts == Texts::plain) {
+        return view;
+    }
+    std::string heading, subheading, line, caution, hint, banner;
+    if (texts == Texts::long_english) {
+        heading = "Standing hamstring stretch with a name far too long for any screen it is on";
+        subheading = "The second of four stretches, right leg first and then the left leg";
+        line =
+            "Bend forward slowly from the hips with both arms hanging loosely toward the floor, "
+            "and keep breathing calmly while you wait for a gentle pull behind the thighs.";
+        caution =
+            "Skip this one if you have a herniated lumbar disc, spondylolisthesis, sciatica, or "
+            "any pain that shoots down a leg; ask your physiotherapist which stretch suits you.";
+        hint = "Space: pause · Hold Space: end the session · Right: skip · Escape: stop now";
+        banner =
+            "/home/someone/.config/stretch-kiosk/config.yaml:112:17: unknown key "
+            "'hamstringstretchduration' in a routine step (did you mean 'hold'?) (using the last "
+            "good config)";
+    } else if (texts == Texts::german) {
+        heading = "Oberschenkelrückseitendehnungsübung im Stehen";
+        subheading = "Rechtes Bein – Übung 2 von 4";
+        line = "Füße hüftbreit, Knie weich – nicht durchdrücken. Äußerst vorsichtig beugen!";
+        caution = "Überspringen bei Bandscheibenvorfall oder Spondylolisthesis. Größte Vorsicht.";
+        hint = "Leertaste: Pause · Gedrückt halten: Übung beenden";
+        banner = "config.yaml:3:1: unbekannter Schlüssel 'Übung' (ÄÖÜ äöü ß)";
+    } else {
+        heading = "ハムストリングのストレッチ（椅子）";
+        subheading = "右脚（2/4）";
+        line =
+            "椅子に座り、片脚をもう一方の椅子の上にまっすぐ伸ばします。つま先に向かって手を伸ばしま"
+            "す。";
+        caution = "腰椎椎間板ヘルニアがある場合は、このストレッチをしないでください。";
+        hint = "スペース：一時停止・長押し：終了";
+        banner = "config.yaml:3:1: 不明なキー「時間」";
+    }
+    const bool clock = view.kind == ScreenKind::idle;
+    if (!view.heading.empty() && !clock) {
+        view.heading = heading;
+    }
+    if (!view.subheading.empty()) {
+        view.subheading = subheading;
+    }
+    for (std::string& text : view.body) {
+        text = line;
+    }
+    if (texts == Texts::long_english && !view.body.empty()) {
+        view.body.insert(view.body.end(), 4, line);
+    }
+    for (StatusLine& status : view.status) {
+        status.text = line;
+    }
+    if (texts == Texts::long_english && !view.status.empty()) {
+        view.status.insert(view.status.end(), 6, view.status.front());
+    }
+    if (!view.caution.empty() || view.kind == ScreenKind::get_ready) {
+        view.caution = caution;
+    }
+    if (!view.hint.empty()) {
+        view.hint = hint;
+    }
+    view.banner = banner;
+    return view;
+}
+
+inline const std::vector<std::pair<int, int>>& screen_sizes() {
+    static const std::vector<std::pair<int, int>> sizes{
+        {1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}};
+    return sizes;
+}
+
+}  // namespace sk::test

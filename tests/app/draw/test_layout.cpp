@@ -1,0 +1,302 @@
+// Tests of the pure parts of the renderer: layout, text fitting, rotation geometry, palettes.
+#include <string>
+#include <vector>
+
+#include "app/draw/layout.hpp"
+#include "app/draw/palette.hpp"
+#include "app/draw/seven_segment.hpp"
+#include "app/draw/text_fit.hpp"
+#include "catch.hpp"
+#include "render_samples.hpp"
+
+using namespace sk;
+
+namespace {
+
+constexpr std::array<Part, part_count> every_part{
+    Part::banner,   Part::heading, Part::side,   Part::side_marker, Part::big_number,
+    Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
+};
+
+std::string describe(const Box& box) {
+    return std::to_string(box.x) + "," + std::to_string(box.y) + " " + std::to_string(box.width) +
+           "x" + std::to_string(box.height);
+}
+
+// A stand-in for a font: every code point is half the type size wide; lines are 1.2 apart.
+TextMeasure half_em_measure() {
+    TextMeasure measure;
+    measure.width = [](std::string_view text, int size) {
+        int points = 0;
+        for (const char byte : text) {
+            points += (static_cast<unsigned char>(byte) & 0xC0) != 0x80 ? 1 : 0;
+        }
+        return points * size / 2;
+    };
+    measure.line_step = [](int size) { return size * 6 / 5; };
+    return measure;
+}
+
+ScreenView hold_view(int seconds) {
+    ScreenView view;
+    view.kind = ScreenKind::hold;
+    view.heading = "Chair hamstring stretch";
+    view.subheading = "Right leg";
+    view.side = Side::right;
+    view.big_number = seconds;
+    view.show_progress = true;
+    view.progress = 0.4;
+    view.body = {"Stop at a gentle pull. Never strain."};
+    view.hint = "Space: pause · Hold Space: end";
+    return view;
+}
+
+}  // namespace
+
+TEST_CASE("boxes never overlap and stay on the screen, for every screen, size and text") {
+    using test::Texts;
+    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese);
+    for (const auto& [width, height] : test::screen_sizes()) {
+        for (const test::Sample& sample : test::sample_screens()) {
+            const ScreenView view = test::with_texts(sample.view, texts);
+            const Layout layout = layout_screen(view, width, height);
+            const Box screen{0, 0, width, height};
+            for (const Part first : every_part) {
+                INFO(sample.name << " (" << test::texts_name(texts) << ") at " << width << "x"
+                                 << height << ": " << part_name(first) << " "
+                                 << describe(layout[first].box));
+                CHECK(contains(screen, layout[first].box));
+                if (!layout[first].box.empty() && first != Part::side_marker &&
+                    first != Part::progress) {
+                    CHECK(layout[first].max_pixel_size > 0);
+                }
+                for (const Part second : every_part) {
+                    if (first < second) {
+                        INFO("against " << part_name(second) << " "
+                                        << describe(layout[second].box));
+                        CHECK_FALSE(overlaps(layout[first].box, layout[second].box));
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("a part has a box exactly when the view has something for it") {
+    const ScreenView hold = hold_view(27);
+    const Layout layout = layout_screen(hold, 1920, 1080);
+    for (const Part part : {Part::heading, Part::side, Part::side_marker, Part::big_number,
+                            Part::progress, Part::body, Part::hint}) {
+        INFO(part_name(part));
+        CHECK_FALSE(layout[part].box.empty());
+    }
+    for (const Part part : {Part::banner, Part::status, Part::caution}) {
+        INFO(part_name(part));
+        CHECK(layout[part].box.empty());
+    }
+
+    ScreenView dark;
+    dark.kind = ScreenKind::dark;
+    dark.heading = "ignored on a dark screen";
+    dark.big_number = 3;
+    const Layout dark_layout = layout_screen(dark, 1920, 1080);
+    for (const Part part : every_part) {
+        INFO(part_name(part));
+        CHECK(dark_layout[part].box.empty());
+    }
+    dark.banner = "config.yaml:1:1: a config error still shows";
+    CHECK_FALSE(layout_screen(dark, 1920, 1080)[Part::banner].box.empty());
+}
+
+TEST_CASE("the countdown's box is most of a landscape screen's height and a portrait's width") {
+    const ScreenView hold = hold_view(45);
+    const auto [width, height] = GENERATE(table<int, int>({{1920, 1080}, {1280, 720}, {800, 480}}));
+    const Layout landscape = layout_screen(hold, width, height);
+    INFO(width << "x" << height);
+    CHECK(landscape.orientation == Orientation::landscape);
+    CHECK(landscape[Part::big_number].box.height >= 0.45 * height);
+    CHECK(landscape[Part::big_number].fit == TextFit::ink);
+
+    const Layout portrait = layout_screen(hold, height, width);
+    CHECK(portrait.orientation == Orientation::portrait);
+    CHECK(portrait[Part::big_number].box.width >= 0.9 * height);
+    CHECK(portrait[Part::big_number].box.height >= 0.2 * width);
+}
+
+TEST_CASE("even crowded, a hold keeps its digits above 35% of a landscape screen") {
+    ScreenView hold = test::with_texts(hold_view(45), test::Texts::long_english);
+    hold.caution = hold.body.front();
+    const Layout layout = layout_screen(hold, 1920, 1080);
+    CHECK(layout[Part::big_number].box.height >= 0.38 * 1080);
+}
+
+TEST_CASE("the side is named on its own side of the screen, with an arrow at the edge") {
+    ScreenView view = hold_view(27);
+    const Layout right = layout_screen(view, 1920, 1080);
+    CHECK(right[Part::side].align == TextAlign::right);
+    CHECK(right[Part::side_marker].box.x > right[Part::big_number].box.right());
+    CHECK(right[Part::side].box.x > right[Part::big_number].box.right());
+
+    view.side = Side::left;
+    view.subheading = "Left leg";
+    const Layout left = layout_screen(view, 1920, 1080);
+    CHECK(left[Part::side].align == TextAlign::left);
+    CHECK(left[Part::side_marker].box.right() < left[Part::big_number].box.x);
+
+    // Portrait: a row above the digits, the arrow at that side's edge.
+    const Layout portrait = layout_screen(view, 1080, 1920);
+    CHECK(portrait[Part::side].box.bottom() <= portrait[Part::big_number].box.y);
+    CHECK(portrait[Part::side_marker].box.x < 1080 / 10);
+}
+
+TEST_CASE("the layout does not move while a countdown runs from 60 to 1") {
+    const Layout first = layout_screen(hold_view(60), 1920, 1080);
+    for (int seconds = 59; seconds >= 1; --seconds) {
+        INFO(seconds);
+        CHECK(layout_screen(hold_view(seconds), 1920, 1080) == first);
+    }
+}
+
+TEST_CASE("odd screen sizes give empty or inside boxes, never a crash") {
+    const auto [width, height] =
+        GENERATE(table<int, int>({{0, 0}, {1, 1}, {10, 600}, {600, 10}, {-5, 100}, {64, 48}}));
+    for (const test::Sample& sample : test::sample_screens()) {
+        const Layout layout = layout_screen(sample.view, width, height);
+        for (const Part part : every_part) {
+            INFO(sample.name << " at " << width << "x" << height << ": " << part_name(part));
+            CHECK(contains({0, 0, std::max(0, width), std::max(0, height)}, layout[part].box));
+        }
+    }
+}
+
+TEST_CASE("box helpers") {
+    CHECK(overlaps({0, 0, 10, 10}, {9, 9, 5, 5}));
+    CHECK_FALSE(overlaps({0, 0, 10, 10}, {10, 0, 5, 5}));
+    CHECK_FALSE(overlaps({0, 0, 10, 10}, {2, 2, 0, 5}));
+    CHECK(contains({0, 0, 10, 10}, {0, 0, 10, 10}));
+    CHECK_FALSE(contains({0, 0, 10, 10}, {1, 1, 10, 1}));
+    CHECK(united({0, 0, 2, 2}, {5, 5, 1, 1}) == Box{0, 0, 6, 6});
+    CHECK(united({}, {5, 5, 1, 1}) == Box{5, 5, 1, 1});
+}
+
+TEST_CASE("rotate_box turns a box with the picture, clockwise") {
+    // A 1-pixel box at the top left of a 4x2 picture.
+    const Box corner{0, 0, 1, 1};
+    CHECK(rotate_box(corner, Rotation::r0, 4, 2) == Box{0, 0, 1, 1});
+    CHECK(rotate_box(corner, Rotation::r90, 4, 2) == Box{1, 0, 1, 1});   // top right of 2x4
+    CHECK(rotate_box(corner, Rotation::r180, 4, 2) == Box{3, 1, 1, 1});  // bottom right
+    CHECK(rotate_box(corner, Rotation::r270, 4, 2) == Box{0, 3, 1, 1});  // bottom left of 2x4
+    const Box wide{1, 0, 3, 1};
+    CHECK(rotate_box(wide, Rotation::r90, 4, 2) == Box{1, 1, 1, 3});
+    CHECK(rotate_box(wide, Rotation::r270, 4, 2) == Box{0, 0, 1, 3});
+}
+
+TEST_CASE("size_ladder starts at the maximum and steps down to the smallest size") {
+    const std::vector<int> sizes = size_ladder(100);
+    REQUIRE(sizes.size() > 5);
+    CHECK(sizes.front() == 100);
+    CHECK(sizes.back() == smallest_pixel_size);
+    for (std::size_t index = 1; index < sizes.size(); ++index) {
+        CHECK(sizes[index] < sizes[index - 1]);
+        CHECK(sizes[index] >= sizes[index - 1] * 0.8);
+    }
+    CHECK(size_ladder(0).empty());
+    CHECK(size_ladder(6) == std::vector<int>{6});
+}
+
+TEST_CASE("wrap_words breaks between words, and inside a word only when it must") {
+    const TextMeasure measure = half_em_measure();
+    // At size 10 each code point is 5 px: a 50 px line holds 10.
+    CHECK(wrap_words("one two three four", 50, 10, measure) ==
+          std::vector<std::string>{"one two", "three four"});
+    CHECK(wrap_words("  spaced   out  ", 50, 10, measure) ==
+          std::vector<std::string>{"spaced out"});
+    CHECK(wrap_words("Oberschenkelrückseite", 50, 10, measure) ==
+          std::vector<std::string>{"Oberschenk", "elrückseit", "e"});
+    CHECK(wrap_words("ハムストリングのストレッチ", 50, 10, measure) ==
+          std::vector<std::string>{"ハムストリングのスト", "レッチ"});
+    CHECK(wrap_words("", 50, 10, measure).empty());
+}
+
+TEST_CASE("fit_text uses the largest size at which everything fits") {
+    const TextMeasure measure = half_em_measure();
+    SECTION("short text keeps the maximum size") {
+        const FittedText fitted = fit_text({"Rest"}, 200, 50, 40, Wrap::words, measure);
+        CHECK(fitted.pixel_size == 40);
+        CHECK(fitted.lines == std::vector<std::string>{"Rest"});
+        CHECK_FALSE(fitted.shortened);
+    }
+    SECTION("long text shrinks until its lines fit the box") {
+        const std::vector<std::string> steps{"Sit on a chair, a second chair in front of you.",
+                                             "Rest one leg straight out on the other chair."};
+        const FittedText fitted = fit_text(steps, 300, 120, 40, Wrap::words, measure);
+        CHECK(fitted.pixel_size < 40);
+        CHECK(fitted.pixel_size >= smallest_pixel_size);
+        CHECK_FALSE(fitted.shortened);
+        CHECK(block_height(fitted.sources, measure.line_step(fitted.pixel_size)) <= 120);
+        for (const std::string& line : fitted.lines) {
+            CHECK(measure.width(line, fitted.pixel_size) <= 300);
+        }
+        // Each step starts its own line, and the lines remember their step.
+        CHECK(fitted.sources.front() == 0);
+        CHECK(fitted.sources.back() == 1);
+    }
+    SECTION("a list does not wrap: each entry shrinks to one line") {
+        const FittedText fitted =
+            fit_text({"Morning stretch, 07:00", "Bedtime"}, 110, 100, 40, Wrap::none, measure);
+        CHECK(fitted.lines.size() == 2);
+        CHECK(fitted.pixel_size == 10);  // 22 code points at 5 px
+    }
+    SECTION("text that never fits is cut short with an ellipsis") {
+        const std::vector<std::string> long_text{std::string(200, 'a')};
+        // Size 10: 10 code points a line, 12 px a line: a 25 px box holds 2 lines.
+        const FittedText fitted = fit_text(long_text, 50, 25, 20, Wrap::words, measure);
+        CHECK(fitted.pixel_size == 10);
+        CHECK(fitted.shortened);
+        CHECK(fitted.lines == std::vector<std::string>{"aaaaaaaaaa", "aaaaaaaaa\u2026"});
+    }
+    SECTION("a box too small for one line holds nothing") {
+        const FittedText fitted = fit_text({"Rest"}, 100, 5, 20, Wrap::words, measure);
+        CHECK(fitted.pixel_size == 0);
+        CHECK(fitted.lines.empty());
+    }
+    SECTION("paragraph gaps count toward the height") {
+        // Two one-line paragraphs at size 10: 12 + 4 + 12 = 28 px.
+        CHECK(fit_text({"a", "b"}, 100, 28, 10, Wrap::words, measure).pixel_size == 10);
+        CHECK(fit_text({"a", "b"}, 100, 27, 10, Wrap::words, measure).shortened);
+    }
+}
+
+TEST_CASE("the night palette stays dim and warm; both keep a black background") {
+    for (const Theme theme : {Theme::day, Theme::night}) {
+        CHECK(palette_for(theme).background == Rgb{0, 0, 0});
+    }
+    const Palette& night = palette_for(Theme::night);
+    for (const Rgb colour :
+         {night.heading, night.big_number, night.text, night.quiet, night.left_side,
+          night.right_side, night.progress, night.progress_track, night.caution, night.banner,
+          night.done, night.missed}) {
+        CHECK(colour.red <= night_brightness_limit);
+        CHECK(colour.green <= night_brightness_limit);
+        CHECK(colour.blue <= night_brightness_limit);
+        CHECK(colour.blue <= colour.red);  // warm: no blue light at bedtime
+    }
+    const Palette& day = palette_for(Theme::day);
+    CHECK(side_colour(day, Side::left) != side_colour(day, Side::right));
+    CHECK(side_colour(night, Side::left) != side_colour(night, Side::right));
+    CHECK(side_colour(day, Side::none) == day.heading);
+}
+
+TEST_CASE("seven segments draw digits, colons, minus signs and spaces only") {
+    const auto [text, drawable] = GENERATE(table<std::string, bool>({
+        {"45", true},
+        {"07:42", true},
+        {"-3", true},
+        {"1 2", true},
+        {"", false},
+        {"4a", false},
+        {"Right leg", false},
+    }));
+    INFO(text);
+    CHECK(segments_can_draw(text) == drawable);
+}

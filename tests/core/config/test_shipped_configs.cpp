@@ -1,0 +1,123 @@
+// Tests that every config we ship loads cleanly, and that the sample says what the seed says.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "core/config/parser.hpp"
+#include "core/config/sample_config.hpp"
+
+namespace {
+
+std::filesystem::path source_dir() {
+    const char* root = std::getenv("SK_SOURCE_DIR");
+    REQUIRE(root != nullptr);
+    return root;
+}
+
+std::vector<std::filesystem::path> shipped_configs() {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "config")) {
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+            paths.push_back(entry.path());
+        }
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped config loads without a single diagnostic") {
+    const auto paths = shipped_configs();
+    REQUIRE_FALSE(paths.empty());
+    for (const auto& path : paths) {
+        CAPTURE(path.string());
+        const sk::ConfigResult result = sk::load_config_file(path.string());
+        std::string problems;
+        for (const sk::Diagnostic& diagnostic : result.diagnostics) {
+            problems += diagnostic.to_string() + "\n";
+        }
+        INFO(problems);
+        CHECK(result.diagnostics.empty());
+        CHECK(result.ok());
+    }
+}
+
+TEST_CASE("the built-in config is the shipped sample") {
+    const auto path = source_dir() / "config" / "stretch-kiosk.yaml";
+    CHECK(sk::sample_config_text() == read_file(path));
+    const sk::ConfigResult shipped = sk::load_config_file(path.string());
+    REQUIRE(shipped.ok());
+    CHECK(sk::default_config() == *shipped.config);
+}
+
+TEST_CASE("the sample follows the seed: four stretches, one caution, twice a day") {
+    const sk::Config config = sk::default_config();
+
+    SECTION("the four stretches of the seed, the standing one with its caution") {
+        REQUIRE(config.stretches.size() == 4);
+        for (const char* id : {"standing", "chair", "towel", "wall"}) {
+            CAPTURE(id);
+            const sk::Stretch* stretch = config.find_stretch(id);
+            REQUIRE(stretch != nullptr);
+            CHECK(stretch->steps.size() >= 2);
+            CHECK(stretch->steps.size() <= 4);
+        }
+        const std::string caution = config.find_stretch("standing")->caution;
+        CHECK(contains(caution, "herniated"));
+        CHECK(contains(caution, "disc"));
+        CHECK(contains(caution, "spondylolisthesis"));
+        CHECK(config.find_stretch("chair")->laterality == sk::Laterality::per_leg);
+        CHECK(config.find_stretch("towel")->laterality == sk::Laterality::per_leg);
+        CHECK(config.find_stretch("wall")->laterality == sk::Laterality::both_legs);
+    }
+
+    SECTION("holds start at 30 to 60 seconds, as the seed recommends") {
+        for (const sk::Routine& routine : config.routines) {
+            for (const sk::RoutineStep& step : routine.steps) {
+                CAPTURE(routine.id, step.stretch);
+                CHECK(step.hold >= std::chrono::seconds{30});
+                CHECK(step.hold_max <= std::chrono::seconds{60});
+            }
+        }
+    }
+
+    SECTION("two entries every day: morning and bedtime") {
+        REQUIRE(config.schedule.size() == 2);
+        for (const sk::ScheduleEntry& entry : config.schedule) {
+            CAPTURE(entry.name);
+            CHECK(entry.days.bits == 0b111'1111);
+            CHECK(config.find_routine(entry.routine) != nullptr);
+        }
+        CHECK(config.schedule[0].time.since_midnight < std::chrono::hours{12});
+        CHECK(config.schedule[1].time.since_midnight >= std::chrono::hours{18});
+        CHECK(config.schedule[1].theme == sk::Theme::night);
+    }
+
+    SECTION("a gentle bedtime routine without the standing stretch") {
+        const sk::Routine* gentle = config.find_routine("gentle");
+        REQUIRE(gentle != nullptr);
+        CHECK_FALSE(gentle->steps.empty());
+        for (const sk::RoutineStep& step : gentle->steps) {
+            CHECK(step.stretch != "standing");
+        }
+        CHECK(config.find_entry("Bedtime stretch")->routine == "gentle");
+    }
+}

@@ -1,0 +1,228 @@
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "core/config/parser.hpp"
+#include "core/controller/controller.hpp"
+#include "zones.hpp"
+
+using namespace std::chrono_literals;
+using sk::Controller;
+using sk::Effects;
+using sk::Input;
+using sk::RecordOutcome;
+using sk::ScreenKind;
+
+namespace {
+
+using sk::test::berlin;
+sk::SysSeconds at(const char* local) {
+    return sk::test::berlin_at(local);
+}
+
+// A kiosk with a fake clock: both clocks move together unless a test jumps the wall clock.
+struct FakeKiosk {
+    Controller controller;
+    sk::Instant now;
+    std::vector<sk::HistoryRecord> written;
+    std::vector<sk::Cue> played;
+    std::optional<sk::ScreenPower> power;
+    bool quit = false;
+
+    FakeKiosk(sk::Config config, std::vector<sk::HistoryRecord> history, const char* start,
+              sk::RunMode mode = sk::RunMode::always_on)
+        : controller(std::move(config), berlin(), history, mode, "Space"),
+          now{at(start), sk::MonoTime{} + 1000h} {
+        take(controller.tick(now));
+    }
+
+    void take(Effects effects) {
+        written.insert(written.end(), effects.records.begin(), effects.records.end());
+        played.insert(played.end(), effects.cues.begin(), effects.cues.end());
+        if (effects.power) {
+            power = effects.power;
+        }
+        quit = quit || effects.quit;
+    }
+    // Lets time pass a second at a time, as the loop's deadlines would.
+    void run(std::chrono::seconds how_long) {
+        for (auto s = 0s; s < how_long; s += 1s) {
+            now.wall += 1s;
+            now.mono += 1s;
+            take(controller.tick(now));
+        }
+    }
+    void press(Input what = Input::button) { take(controller.input(what, now)); }
+    ScreenKind screen() const { return controller.view(now).kind; }
+    std::vector<RecordOutcome> outcomes() const {
+        std::vector<RecordOutcome> result;
+        for (const auto& record : written) {
+            result.push_back(record.outcome);
+        }
+        return result;
+    }
+};
+
+sk::Config one_short_session() {
+    sk::Config config = sk::default_config();
+    config.timezone = "Europe/Berlin";
+    // One stretch, one hold of 10 s after 5 s to get ready: sessions end quickly in tests.
+    sk::Routine quick{"quick", "Quick", {{"wall", 10s, 10s, sk::SideSelection::both, 1, 0s}}};
+    config.routines.push_back(quick);
+    config.session.get_ready = 5s;
+    config.schedule = {{"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt}};
+    return config;
+}
+
+}  // namespace
+
+TEST_CASE("a scheduled session: due, started with the button, completed, recorded once") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:59:50");
+    CHECK(kiosk.screen() == ScreenKind::idle);
+
+    kiosk.run(10s);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    CHECK(kiosk.controller.view(kiosk.now).heading == "Morning stretch");
+
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::get_ready);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started});
+    CHECK(kiosk.written[0].occurrence == "Morning stretch@2026-11-23");
+
+    kiosk.run(5s);
+    CHECK(kiosk.screen() == ScreenKind::hold);
+    kiosk.press();  // pause
+    CHECK(kiosk.screen() == ScreenKind::paused);
+    kiosk.run(30s);
+    CHECK(kiosk.screen() == ScreenKind::paused);
+    kiosk.press();  // resume
+    kiosk.run(11s);
+    CHECK(kiosk.screen() == ScreenKind::done);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::completed});
+    CHECK(kiosk.written[1].active >= 10s);
+    CHECK(kiosk.written[1].active < 30s);  // the pause does not count
+    CHECK(std::find(kiosk.played.begin(), kiosk.played.end(), sk::Cue::session_done) !=
+          kiosk.played.end());
+
+    // The clock jumps back before 07:00: the morning session is not offered again.
+    kiosk.now.wall = at("2026-11-23T06:58:00");
+    kiosk.run(5min);
+    CHECK(kiosk.screen() != ScreenKind::due);
+    CHECK(kiosk.outcomes().size() == 2);
+}
+
+TEST_CASE("a due session nobody starts is missed once its window ends") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:59:59");
+    kiosk.run(1s);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.run(61min);
+    CHECK(kiosk.screen() == ScreenKind::idle);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::missed});
+    CHECK(kiosk.written[0].start == at("2026-11-23T07:00:00"));
+}
+
+TEST_CASE("Escape on a due prompt declines it: missed, and not offered again") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.press(Input::stop);
+    CHECK(kiosk.screen() == ScreenKind::idle);
+    CHECK(kiosk.outcomes() == std::vector{RecordOutcome::missed});
+    kiosk.run(10s);
+    CHECK(kiosk.screen() == ScreenKind::idle);
+}
+
+TEST_CASE("a long press ends the session as stopped") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T07:00:00");
+    kiosk.press();
+    kiosk.run(7s);
+    kiosk.press(Input::long_press);
+    CHECK(kiosk.screen() == ScreenKind::done);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::stopped});
+    kiosk.run(20s);
+    CHECK(kiosk.screen() == ScreenKind::idle);
+}
+
+TEST_CASE("a restart mid-session closes the cut-short session and does not offer it again") {
+    std::vector<sk::HistoryRecord> written;
+    {
+        FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T07:00:00");
+        kiosk.press();
+        kiosk.run(7s);
+        written = kiosk.written;  // the kiosk dies here: power cut
+    }
+    REQUIRE(written.size() == 1);
+    FakeKiosk restarted(one_short_session(), written, "2026-11-23T07:01:00");
+    REQUIRE(restarted.outcomes() == std::vector{RecordOutcome::stopped});
+    CHECK(restarted.written[0].occurrence == "Morning stretch@2026-11-23");
+    CHECK(restarted.screen() == ScreenKind::idle);
+}
+
+TEST_CASE("automatic start after the prompt has waited") {
+    sk::Config config = one_short_session();
+    config.session.start = sk::StartMode::automatic;
+    config.session.auto_start_after = 20s;
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.run(19s);
+    CHECK(kiosk.screen() == ScreenKind::due);
+    kiosk.run(2s);
+    CHECK(kiosk.screen() == ScreenKind::get_ready);
+}
+
+TEST_CASE("an implausible clock starts nothing by itself") {
+    sk::Config config = one_short_session();
+    config.session.start = sk::StartMode::automatic;
+    // The newest record is from next year: this clock is wrong (a Pi without an RTC).
+    sk::HistoryRecord future{at("2027-06-01T07:00:00"), 2h, "", "", "quick",
+                             RecordOutcome::completed,  10s};
+    FakeKiosk kiosk(config, {future}, "2026-11-23T07:00:00");
+    kiosk.run(2min);
+    CHECK(kiosk.screen() == ScreenKind::idle);
+    CHECK(kiosk.written.empty());
+}
+
+TEST_CASE("a session started by hand just before its time takes the scheduled one's place") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:50:00");
+    kiosk.press();
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started});
+    CHECK(kiosk.written[0].occurrence == "Morning stretch@2026-11-23");
+    kiosk.run(20s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    kiosk.run(10min);
+    CHECK(kiosk.screen() == ScreenKind::idle);  // 07:00 passed without a second prompt
+}
+
+TEST_CASE("one-session mode quits after the session") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T07:00:00", sk::RunMode::one_session);
+    CHECK_FALSE(kiosk.quit);
+    kiosk.press();
+    kiosk.run(16s);
+    CHECK(kiosk.screen() == ScreenKind::done);
+    CHECK_FALSE(kiosk.quit);
+    kiosk.run(61s);
+    CHECK(kiosk.quit);
+}
+
+TEST_CASE("a dark idle screen wakes on a press and switches the screen off again") {
+    sk::Config config = one_short_session();
+    config.display.idle = sk::IdleScreen::off;
+    FakeKiosk kiosk(config, {}, "2026-11-23T05:00:00");
+    CHECK(kiosk.screen() == ScreenKind::dark);
+    CHECK(kiosk.power == sk::ScreenPower::off);
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::idle);
+    CHECK(kiosk.power == sk::ScreenPower::on);
+    kiosk.run(61s);
+    CHECK(kiosk.screen() == ScreenKind::dark);
+    CHECK(kiosk.power == sk::ScreenPower::off);
+}
+
+TEST_CASE("a config error banner shows over every screen") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:00:00");
+    kiosk.controller.set_banner("config.yaml:3:9: unknown key 'tiem'");
+    CHECK(kiosk.controller.view(kiosk.now).banner == "config.yaml:3:9: unknown key 'tiem'");
+    kiosk.controller.set_banner("");
+    CHECK(kiosk.controller.view(kiosk.now).banner.empty());
+}

@@ -1,0 +1,574 @@
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+#include "core/session/session.hpp"
+
+using namespace std::chrono_literals;
+using sk::Command;
+using sk::Cue;
+using sk::MonoTime;
+using sk::Outcome;
+using sk::Phase;
+using sk::ScreenKind;
+using sk::Session;
+using sk::Side;
+
+namespace {
+
+const MonoTime t0 = MonoTime{} + 1000s;
+
+sk::Config test_config() {
+    sk::Config config;
+    config.stretches = {
+        {"standing",
+         "Standing hamstring stretch",
+         {"Stand tall.", "Bend forward from the hips."},
+         sk::Laterality::both_legs,
+         "Skip this one if your back hurts.",
+         "Let your arms hang."},
+        {"chair",
+         "Chair hamstring stretch",
+         {"Sit on a chair.", "Rest one leg on another chair."},
+         sk::Laterality::per_leg,
+         "",
+         ""},
+    };
+    config.session.get_ready = 2s;
+    config.session.switch_sides = 2s;
+    config.session.lengthen_by = 5s;
+    config.session.lengthen_every_days = 3;
+    return config;
+}
+
+sk::RoutineStep step(const char* stretch, std::chrono::seconds hold,
+                     sk::SideSelection sides = sk::SideSelection::both, int repetitions = 1,
+                     std::chrono::seconds rest = 3s) {
+    return {stretch, hold, hold, sides, repetitions, rest};
+}
+
+// get_ready 0-2, standing 2-7, get_ready 7-9, left 9-13, switch 13-15, right 15-19, done at 19.
+sk::Routine quick_routine() {
+    return {"quick", "Quick routine", {step("standing", 5s), step("chair", 4s)}};
+}
+
+Session start(const sk::Routine& routine, int streak_days = 0,
+              const sk::Config& config = test_config()) {
+    return Session(config, routine, "Morning stretch", sk::Theme::night, streak_days, t0);
+}
+
+struct Heard {
+    int second;
+    Cue cue;
+    bool operator==(const Heard&) const = default;
+};
+
+// Advances a second at a time, as the app's deadlines would, noting every cue and when.
+std::vector<Heard> run(Session& session, int from_second, int to_second) {
+    std::vector<Heard> heard;
+    for (int second = from_second; second <= to_second; ++second) {
+        for (Cue cue : session.advance(t0 + std::chrono::seconds{second}).cues) {
+            heard.push_back({second, cue});
+        }
+    }
+    return heard;
+}
+
+std::vector<Phase> phases(const Session& session) {
+    std::vector<Phase> result;
+    for (const auto& segment : session.segments()) {
+        result.push_back(segment.phase);
+    }
+    return result;
+}
+
+std::vector<Side> hold_sides(const Session& session) {
+    std::vector<Side> result;
+    for (const auto& segment : session.segments()) {
+        if (segment.phase == Phase::hold) {
+            result.push_back(segment.side);
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("a full routine runs to completion with its cues in order") {
+    sk::StartedSession started =
+        Session::start(test_config(), quick_routine(), "Morning stretch", sk::Theme::day, 0, t0);
+    CHECK(started.events.cues == std::vector{Cue::session_start});
+    CHECK_FALSE(started.events.ended);
+    Session& session = started.session;
+
+    CHECK(phases(session) == std::vector{Phase::get_ready, Phase::hold, Phase::get_ready,
+                                         Phase::hold, Phase::switch_sides, Phase::hold,
+                                         Phase::done});
+    CHECK(session.planned_length() == 19s);
+
+    std::vector<Phase> seen{session.phase()};
+    std::vector<Heard> heard;
+    std::optional<Outcome> ended;
+    int endings = 0;
+    for (int second = 1; second <= 25; ++second) {
+        auto events = session.advance(t0 + std::chrono::seconds{second});
+        for (Cue cue : events.cues) {
+            heard.push_back({second, cue});
+        }
+        if (events.ended) {
+            ended = events.ended;
+            ++endings;
+        }
+        if (session.phase() != seen.back()) {
+            seen.push_back(session.phase());
+        }
+    }
+    CHECK(seen == std::vector{Phase::get_ready, Phase::hold, Phase::get_ready, Phase::hold,
+                              Phase::switch_sides, Phase::hold, Phase::done});
+    CHECK(heard == std::vector<Heard>{{4, Cue::tick},
+                                      {5, Cue::tick},
+                                      {6, Cue::tick},
+                                      {7, Cue::hold_end},
+                                      {10, Cue::tick},
+                                      {11, Cue::tick},
+                                      {12, Cue::tick},
+                                      {13, Cue::hold_end},
+                                      {13, Cue::switch_sides},
+                                      {16, Cue::tick},
+                                      {17, Cue::tick},
+                                      {18, Cue::tick},
+                                      {19, Cue::hold_end},
+                                      {19, Cue::session_done}});
+    CHECK(ended == Outcome::completed);
+    CHECK(endings == 1);
+    CHECK(session.finished());
+    CHECK(session.outcome() == Outcome::completed);
+    CHECK(session.active_time(t0 + 25s) == 19s);
+    CHECK_FALSE(session.next_deadline(t0 + 25s));
+}
+
+TEST_CASE("a per-leg stretch works the left leg, then the right") {
+    Session session = start({"r", "R", {step("chair", 4s)}});
+    CHECK(hold_sides(session) == std::vector{Side::left, Side::right});
+
+    auto view = session.view(t0);
+    CHECK(view.kind == ScreenKind::get_ready);
+    CHECK(view.subheading == "Get into position, left leg first");
+    CHECK(view.side == Side::none);
+
+    view = session.view(t0 + 3s);
+    CHECK(view.kind == ScreenKind::hold);
+    CHECK(view.side == Side::left);
+    CHECK(view.subheading == "Left leg");
+
+    view = session.view(t0 + 7s);
+    CHECK(view.kind == ScreenKind::switch_sides);
+    CHECK(view.heading == "Switch legs");
+    CHECK(view.subheading == "Now the right leg");
+    CHECK(view.side == Side::right);
+    CHECK(view.big_number == 1);
+
+    view = session.view(t0 + 8s);
+    CHECK(view.kind == ScreenKind::hold);
+    CHECK(view.side == Side::right);
+    CHECK(view.subheading == "Right leg");
+}
+
+TEST_CASE("a per-leg stretch can work one chosen leg") {
+    auto sides = GENERATE(sk::SideSelection::left, sk::SideSelection::right);
+    Session session = start({"r", "R", {step("chair", 4s, sides)}});
+    const Side expected = sides == sk::SideSelection::left ? Side::left : Side::right;
+    CHECK(hold_sides(session) == std::vector{expected});
+    CHECK(phases(session) == std::vector{Phase::get_ready, Phase::hold, Phase::done});
+    CHECK(session.view(t0).subheading == (expected == Side::left
+                                              ? "Get into position for the left leg"
+                                              : "Get into position for the right leg"));
+    CHECK(session.view(t0 + 2s).side == expected);
+}
+
+TEST_CASE("a both-legs stretch ignores the side selection") {
+    Session session = start({"r", "R", {step("standing", 4s, sk::SideSelection::left)}});
+    CHECK(hold_sides(session) == std::vector{Side::none});
+    CHECK(session.view(t0).subheading == "Get into position");
+    CHECK(session.view(t0 + 2s).subheading == "");
+}
+
+TEST_CASE("repetitions rest between rounds, and the screen counts the rounds") {
+    Session session = start({"r", "R", {step("chair", 4s, sk::SideSelection::both, 3, 3s)}});
+    CHECK(phases(session) == std::vector{Phase::get_ready, Phase::hold, Phase::switch_sides,
+                                         Phase::hold, Phase::rest, Phase::hold, Phase::switch_sides,
+                                         Phase::hold, Phase::rest, Phase::hold, Phase::switch_sides,
+                                         Phase::hold, Phase::done});
+    CHECK(session.planned_length() == 2s + 3 * (4s + 2s + 4s) + 2 * 3s);
+
+    // get_ready 0-2, left 2-6, switch 6-8, right 8-12, rest 12-15, left (round 2) 15-19.
+    auto view = session.view(t0 + 2s);
+    CHECK(view.body ==
+          std::vector<std::string>{"Stop at a gentle pull. Never strain.", "Round 1 of 3"});
+    view = session.view(t0 + 13s);
+    CHECK(view.kind == ScreenKind::rest);
+    CHECK(view.heading == "Rest");
+    CHECK(view.body == std::vector<std::string>{"Next: round 2 of 3, left leg"});
+    CHECK(view.big_number == 2);
+    view = session.view(t0 + 15s);
+    CHECK(view.kind == ScreenKind::hold);
+    CHECK(view.side == Side::left);
+    CHECK(view.body.at(1) == "Round 2 of 3");
+
+    CHECK(run(session, 1, 15) == std::vector<Heard>{{3, Cue::tick},
+                                                    {4, Cue::tick},
+                                                    {5, Cue::tick},
+                                                    {6, Cue::hold_end},
+                                                    {6, Cue::switch_sides},
+                                                    {9, Cue::tick},
+                                                    {10, Cue::tick},
+                                                    {11, Cue::tick},
+                                                    {12, Cue::hold_end}});
+}
+
+TEST_CASE("a pause keeps the time left exactly") {
+    Session session = start(quick_routine());
+    // 3.75 s into the 5 s standing hold (which runs 2-7): 1.25 s left.
+    session.advance(t0 + 5750ms);
+    auto events = session.apply(Command::toggle_pause, t0 + 5750ms);
+    CHECK(events.changed);
+    CHECK(events.cues.empty());
+    CHECK(session.paused());
+    CHECK_FALSE(session.next_deadline(t0 + 6s));
+
+    auto view = session.view(t0 + 100s);
+    CHECK(view.kind == ScreenKind::paused);
+    CHECK(view.heading == "Paused");
+    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch", "Holding"});
+    CHECK(view.big_number == 2);
+    CHECK(view.progress == 0.75);
+    CHECK(view.theme == sk::Theme::night);
+
+    CHECK(session.advance(t0 + 200s).cues.empty());
+    CHECK(session.phase() == Phase::hold);
+
+    events = session.apply(Command::toggle_pause, t0 + 300s);
+    CHECK_FALSE(session.paused());
+    CHECK(events.changed);
+    CHECK(session.view(t0 + 300s).big_number == 2);
+    CHECK(session.next_deadline(t0 + 300s) == t0 + 300250ms);
+    // The tick at 2 s left came before the pause; the one at 1 s comes after it.
+    CHECK(session.advance(t0 + 300s).cues.empty());
+    CHECK(session.advance(t0 + 300250ms).cues == std::vector{Cue::tick});
+    CHECK(session.advance(t0 + 301249ms).cues.empty());
+    CHECK(session.phase() == Phase::hold);
+    CHECK(session.advance(t0 + 301250ms).cues == std::vector{Cue::hold_end});
+    CHECK(session.phase() == Phase::get_ready);
+    // 7 s of the session ran; 294.25 s were paused.
+    CHECK(session.active_time(t0 + 301250ms) == 7s);
+}
+
+TEST_CASE("a pause during get ready shows what was going on") {
+    Session session = start(quick_routine());
+    session.apply(Command::toggle_pause, t0 + 1s);
+    auto view = session.view(t0 + 50s);
+    CHECK(view.kind == ScreenKind::paused);
+    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch", "Getting ready"});
+    CHECK(view.big_number == 1);
+    session.apply(Command::toggle_pause, t0 + 60s);
+    CHECK(session.phase() == Phase::get_ready);
+    session.advance(t0 + 60999ms);
+    CHECK(session.phase() == Phase::get_ready);
+    session.advance(t0 + 61s);
+    CHECK(session.phase() == Phase::hold);
+}
+
+TEST_CASE("a pause on a later round says which leg and round") {
+    Session session = start({"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 3s)}});
+    session.advance(t0 + 22s);  // right leg, round 2 (21-25)
+    session.apply(Command::toggle_pause, t0 + 22s);
+    CHECK(session.view(t0 + 22s).body ==
+          std::vector<std::string>{"Chair hamstring stretch", "Right leg, round 2 of 2"});
+}
+
+TEST_CASE("skip ends the current segment now, in every phase") {
+    Session session = start({"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 3s)}});
+    struct Row {
+        Phase from;
+        std::vector<Cue> cues;
+        Phase to;
+    };
+    const std::vector<Row> rows{
+        {Phase::get_ready, {}, Phase::hold},
+        {Phase::hold, {Cue::hold_end, Cue::switch_sides}, Phase::switch_sides},
+        {Phase::switch_sides, {}, Phase::hold},
+        {Phase::hold, {Cue::hold_end}, Phase::rest},
+        {Phase::rest, {}, Phase::hold},
+        {Phase::hold, {Cue::hold_end, Cue::switch_sides}, Phase::switch_sides},
+        {Phase::switch_sides, {}, Phase::hold},
+        {Phase::hold, {Cue::hold_end, Cue::session_done}, Phase::done},
+    };
+    MonoTime now = t0;
+    for (const Row& row : rows) {
+        now += 500ms;  // not long enough for a tick
+        CAPTURE(static_cast<int>(row.from));
+        REQUIRE(session.phase() == row.from);
+        auto events = session.apply(Command::skip, now);
+        CHECK(events.cues == row.cues);
+        CHECK(session.phase() == row.to);
+        CHECK(events.changed);
+        // The next segment starts now, with all its time.
+        if (row.to == Phase::hold) {
+            CHECK(session.view(now).big_number == 4);
+        }
+    }
+    CHECK(session.outcome() == Outcome::completed);
+
+    auto events = session.apply(Command::skip, now + 1s);
+    CHECK(events.cues.empty());
+    CHECK_FALSE(events.ended);
+    CHECK_FALSE(events.changed);
+    CHECK(session.phase() == Phase::done);
+}
+
+TEST_CASE("skip while paused moves on and stays paused") {
+    Session session = start(quick_routine());
+    session.apply(Command::toggle_pause, t0 + 1s);
+    auto events = session.apply(Command::skip, t0 + 5s);
+    CHECK(events.cues.empty());
+    CHECK(session.phase() == Phase::hold);
+    CHECK(session.paused());
+    CHECK(session.view(t0 + 9s).big_number == 5);
+    session.apply(Command::toggle_pause, t0 + 10s);
+    CHECK(session.view(t0 + 11s).big_number == 4);
+    // Ran 1 s of get ready and 1 s of the hold: 9 s were paused.
+    CHECK(session.active_time(t0 + 11s) == 2s);
+}
+
+TEST_CASE("stop ends the session from every phase, once") {
+    Session session = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 2, 3s)}});
+    // get_ready 0-2, left 2-10, switch 10-12, right 12-20, rest 20-23: a stop comes 1 s later.
+    auto [at, phase, paused] = GENERATE(table<int, Phase, bool>({
+        {0, Phase::get_ready, false},
+        {3, Phase::hold, false},
+        {10, Phase::switch_sides, false},
+        {20, Phase::rest, false},
+        {3, Phase::hold, true},
+    }));
+    CAPTURE(at, paused);
+    const MonoTime when = t0 + std::chrono::seconds{at};
+    session.advance(when);
+    REQUIRE(session.phase() == phase);
+    if (paused) {
+        session.apply(Command::toggle_pause, when);
+    }
+    auto events = session.apply(Command::stop, when + 1s);
+    CHECK(events.ended == Outcome::stopped);
+    CHECK(events.cues.empty());
+    CHECK(events.changed);
+    CHECK(session.finished());
+    CHECK_FALSE(session.paused());
+    CHECK(session.outcome() == Outcome::stopped);
+    CHECK(session.active_time(when + 100s) ==
+          (paused ? std::chrono::seconds{at} : std::chrono::seconds{at + 1}));
+
+    CHECK_FALSE(session.apply(Command::stop, when + 2s).ended);
+    CHECK_FALSE(session.apply(Command::toggle_pause, when + 3s).changed);
+    CHECK_FALSE(session.advance(when + 100s).ended);
+
+    auto view = session.view(when + 5s);
+    CHECK(view.kind == ScreenKind::done);
+    CHECK(view.heading == "Stopped early");
+    CHECK(view.subheading == "Morning stretch");
+    CHECK(view.body.at(1) == "Every stretch counts.");
+}
+
+TEST_CASE("a long jump crosses segments: hold ends yes, a flood of ticks no") {
+    SECTION("to the end") {
+        Session session = start(quick_routine());
+        auto events = session.advance(t0 + 1h);
+        CHECK(events.cues ==
+              std::vector{Cue::hold_end, Cue::hold_end, Cue::hold_end, Cue::session_done});
+        CHECK(events.ended == Outcome::completed);
+        CHECK(session.active_time(t0 + 1h) == 19s);
+    }
+    SECTION("into the middle of a hold") {
+        Session session = start(quick_routine());
+        // Past the standing hold and the left leg, into the switch.
+        auto events = session.advance(t0 + 14s);
+        CHECK(events.cues == std::vector{Cue::hold_end, Cue::hold_end, Cue::switch_sides});
+        CHECK(session.phase() == Phase::switch_sides);
+        session = start(quick_routine());
+        // Past the switch too, 2.5 s before the right leg's end: one tick, for this second.
+        events = session.advance(t0 + 16500ms);
+        CHECK(events.cues == std::vector{Cue::hold_end, Cue::hold_end, Cue::tick});
+        CHECK_FALSE(events.ended);
+        CHECK(session.advance(t0 + 17s).cues == std::vector{Cue::tick});
+        CHECK(session.advance(t0 + 17500ms).cues.empty());
+        CHECK(session.advance(t0 + 18s).cues == std::vector{Cue::tick});
+    }
+}
+
+TEST_CASE("time going backward is ignored") {
+    Session session = start(quick_routine());
+    session.advance(t0 + 5s);
+    const auto before = session.view(t0 + 5s);
+    auto events = session.advance(t0 + 1s);
+    CHECK(events.cues.empty());
+    CHECK_FALSE(events.changed);
+    CHECK(session.phase() == Phase::hold);
+    CHECK(session.view(t0 + 1s) == before);
+    CHECK(session.next_deadline(t0 + 1s) == t0 + 6s);
+    // A command at an earlier time happens at the latest time seen.
+    session.apply(Command::toggle_pause, t0);
+    session.apply(Command::toggle_pause, t0 + 5s);
+    CHECK(session.view(t0 + 5s).big_number == 2);
+    // Ticks already given are not given again when time comes back.
+    CHECK(session.advance(t0 + 4s).cues.empty());
+    CHECK(session.advance(t0 + 5s).cues.empty());
+    CHECK(session.advance(t0 + 6s).cues == std::vector{Cue::tick});
+}
+
+TEST_CASE("holds lengthen with the streak, up to hold_max") {
+    sk::Config config = test_config();
+    sk::RoutineStep lengthening{"standing", 30s, 60s, sk::SideSelection::both, 1, 10s};
+    auto [streak, hold] = GENERATE(table<int, std::chrono::seconds>({
+        {0, 30s},
+        {2, 30s},
+        {3, 35s},
+        {5, 35s},
+        {6, 40s},
+        {30, 60s},
+        {100000, 60s},
+        {-4, 30s},
+    }));
+    CAPTURE(streak);
+    CHECK(sk::progressed_hold(config.session, lengthening, streak) == hold);
+    sk::Routine routine{"r", "R", {lengthening}};
+    Session session(config, routine, "", sk::Theme::day, streak, t0);
+    CHECK(session.segments().at(1).length == hold);
+    CHECK(sk::routine_length(config, routine, streak) == 2s + hold);
+    CHECK(session.planned_length() == 2s + hold);
+}
+
+TEST_CASE("progression is off when hold_max is not above hold or the interval is zero") {
+    sk::SessionSettings settings;
+    settings.lengthen_every_days = 0;
+    CHECK(sk::progressed_hold(settings, {"x", 30s, 60s, {}, 1, 10s}, 30) == 30s);
+    settings.lengthen_every_days = 3;
+    CHECK(sk::progressed_hold(settings, {"x", 30s, 30s, {}, 1, 10s}, 30) == 30s);
+    CHECK(sk::progressed_hold(settings, {"x", 30s, 20s, {}, 1, 10s}, 30) == 30s);
+}
+
+TEST_CASE("a copy taken mid-way carries on exactly like the original") {
+    Session original = start({"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 3s)}});
+    original.advance(t0 + 5s);
+    original.apply(Command::toggle_pause, t0 + 5500ms);
+    Session copy = original;
+    auto drive = [](Session& session) {
+        std::vector<Cue> cues;
+        std::vector<sk::ScreenView> views;
+        auto take = [&](const sk::SessionEvents& events) {
+            cues.insert(cues.end(), events.cues.begin(), events.cues.end());
+        };
+        take(session.apply(Command::toggle_pause, t0 + 9s));
+        for (int tenth = 91; tenth < 400; tenth += 7) {
+            const MonoTime now = t0 + std::chrono::milliseconds{tenth * 100};
+            take(session.advance(now));
+            views.push_back(session.view(now));
+            if (tenth == 140) {
+                take(session.apply(Command::skip, now));
+            }
+        }
+        return std::pair{cues, views};
+    };
+    const auto from_original = drive(original);
+    const auto from_copy = drive(copy);
+    CHECK(from_original.first == from_copy.first);
+    CHECK(from_original.second == from_copy.second);
+    CHECK_FALSE(from_original.first.empty());
+    CHECK(original.finished());
+    CHECK(copy.finished());
+    CHECK(original.active_time(t0 + 40s) == copy.active_time(t0 + 40s));
+}
+
+TEST_CASE("the session screens at chosen instants") {
+    Session session = start(quick_routine());
+
+    SECTION("get ready: the stretch, its steps, its caution, a countdown") {
+        auto view = session.view(t0 + 500ms);
+        CHECK(view.kind == ScreenKind::get_ready);
+        CHECK(view.theme == sk::Theme::night);
+        CHECK(view.heading == "Standing hamstring stretch");
+        CHECK(view.subheading == "Get into position");
+        CHECK(view.body == std::vector<std::string>{"Stand tall.", "Bend forward from the hips."});
+        CHECK(view.caution == "Skip this one if your back hurts.");
+        CHECK(view.big_number == 2);
+        CHECK(view.show_progress);
+        CHECK(view.progress == 0.25);
+        CHECK(view.hint.empty());
+    }
+    SECTION("hold: seconds left rounded up, progress, the stretch's cue") {
+        auto view = session.view(t0 + 2s);
+        CHECK(view.kind == ScreenKind::hold);
+        CHECK(view.heading == "Standing hamstring stretch");
+        CHECK(view.subheading == "");
+        CHECK(view.side == Side::none);
+        CHECK(view.big_number == 5);
+        CHECK(view.progress == 0.0);
+        CHECK(view.body == std::vector<std::string>{"Let your arms hang."});
+        CHECK(view.caution.empty());
+
+        CHECK(session.view(t0 + 2001ms).big_number == 5);
+        CHECK(session.view(t0 + 3s).big_number == 4);
+        CHECK(session.view(t0 + 4500ms).progress == 0.5);
+        CHECK(session.view(t0 + 6999ms).big_number == 1);
+    }
+    SECTION("a stretch with no cue of its own gets the default one") {
+        auto view = session.view(t0 + 10s);
+        CHECK(view.kind == ScreenKind::hold);
+        CHECK(view.heading == "Chair hamstring stretch");
+        CHECK(view.body == std::vector<std::string>{"Stop at a gentle pull. Never strain."});
+    }
+    SECTION("done: what was done and how long") {
+        session.advance(t0 + 19s);
+        auto view = session.view(t0 + 30s);
+        CHECK(view.kind == ScreenKind::done);
+        CHECK(view.heading == "Well done");
+        CHECK(view.subheading == "Morning stretch");
+        CHECK(view.body == std::vector<std::string>{"Quick routine · 19 s"});
+        CHECK_FALSE(view.big_number);
+    }
+}
+
+TEST_CASE("next_deadline: the next whole second of the countdown, or the phase end") {
+    Session session = start(quick_routine());
+    CHECK(session.next_deadline(t0) == t0 + 1s);
+    CHECK(session.next_deadline(t0 + 300ms) == t0 + 1s);
+    CHECK(session.next_deadline(t0 + 1s) == t0 + 2s);
+    // Not advanced past the end of get ready: due at once.
+    CHECK(session.next_deadline(t0 + 3s) == t0 + 3s);
+    session.advance(t0 + 3s);
+    CHECK(session.next_deadline(t0 + 3s) == t0 + 4s);
+    session.apply(Command::toggle_pause, t0 + 3250ms);
+    session.apply(Command::toggle_pause, t0 + 4s);
+    // 3.75 s of the hold are left: the number changes 0.75 s from now.
+    CHECK(session.next_deadline(t0 + 4s) == t0 + 4750ms);
+}
+
+TEST_CASE("a routine with nothing to do completes at once") {
+    sk::StartedSession started =
+        Session::start(test_config(), {"empty", "Empty", {}}, "", sk::Theme::day, 0, t0);
+    CHECK(started.events.cues == std::vector{Cue::session_start, Cue::session_done});
+    CHECK(started.events.ended == Outcome::completed);
+    CHECK(started.session.finished());
+    CHECK(started.session.planned_length() == 0s);
+}
+
+TEST_CASE("zero-length waits are left out") {
+    sk::Config config = test_config();
+    config.session.get_ready = 0s;
+    config.session.switch_sides = 0s;
+    Session session(config, {"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 0s)}}, "",
+                    sk::Theme::day, 0, t0);
+    CHECK(phases(session) ==
+          std::vector{Phase::hold, Phase::hold, Phase::hold, Phase::hold, Phase::done});
+}
