@@ -135,127 +135,212 @@ Box centred(const Box& within, int width, int height, int y) {
     return {within.x + (within.width - width) / 2, y, width, height};
 }
 
-}  // namespace
+// What one screen's layout is worked out from: its size, its margins, what it shows, and its type.
+struct Frame {
+    const ScreenView& view;
+    int width = 0;
+    int height = 0;
+    bool portrait = false;
+    int margin = 0;
+    int gap = 0;
+    Box content{};  // inside the margins
+    bool dark = false;
+    bool has_side = false;       // "Left leg" / "Right leg", with its arrow
+    bool has_number = false;     // the countdown
+    bool clock_heading = false;  // the idle clock, drawn as large as a countdown
+    HeroShare share{};
+    double hero_aspect = 0.0;  // how wide the hero's ink is for its height
+    // Type sizes, from the short side so portrait and landscape read alike.
+    double banner_size = 0.0;
+    double heading_size = 0.0;
+    double side_size = 0.0;
+    double subheading_size = 0.0;
+    double body_size = 0.0;
+    double list_size = 0.0;
+    double hint_size = 0.0;
+};
 
-Layout layout_screen(const ScreenView& view, int width, int height) {
-    Layout layout;
-    layout.width = std::max(0, width);
-    layout.height = std::max(0, height);
-    layout.orientation = height > width ? Orientation::portrait : Orientation::landscape;
-    if (width <= 0 || height <= 0) {
-        return layout;
-    }
-    const bool portrait = layout.orientation == Orientation::portrait;
+Frame make_frame(const ScreenView& view, int width, int height) {
+    Frame frame{view};
+    frame.width = width;
+    frame.height = height;
+    frame.portrait = height > width;
     const double unit = std::min(width, height);
-    const int margin = std::max(2, static_cast<int>(std::lround(unit * 0.04)));
-    const int gap = std::max(1, static_cast<int>(std::lround(unit * 0.022)));
-    const Box content{margin, margin, std::max(0, width - 2 * margin),
-                      std::max(0, height - 2 * margin)};
-    const bool dark = view.kind == ScreenKind::dark;
+    frame.margin = std::max(2, static_cast<int>(std::lround(unit * 0.04)));
+    frame.gap = std::max(1, static_cast<int>(std::lround(unit * 0.022)));
+    frame.content = {frame.margin, frame.margin, std::max(0, width - 2 * frame.margin),
+                     std::max(0, height - 2 * frame.margin)};
+    frame.dark = view.kind == ScreenKind::dark;
 
-    // Type sizes, from the short side so portrait and landscape read alike. The due and done
-    // screens have no countdown or clock: their few lines take the room, to be read from afar.
+    // The due and done screens have no countdown or clock: their few lines take the room, to be
+    // read from afar.
     const bool roomy = (view.kind == ScreenKind::due || view.kind == ScreenKind::done) &&
                        !view.big_number.has_value();
     const double scale = roomy ? 1.6 : 1.0;
-    const double banner_size = unit * 0.042;
-    const double heading_size = unit * 0.075 * scale;
-    const double side_size = unit * 0.085;
-    const double subheading_size = unit * 0.05 * scale;
-    const double body_size = unit * 0.052 * scale;
-    const double list_size = unit * 0.045 * (roomy ? 1.25 : 1.0);
-    const double hint_size = unit * 0.032;
+    frame.banner_size = unit * 0.042;
+    frame.heading_size = unit * 0.075 * scale;
+    frame.side_size = unit * 0.085;
+    frame.subheading_size = unit * 0.05 * scale;
+    frame.body_size = unit * 0.052 * scale;
+    frame.list_size = unit * 0.045 * (roomy ? 1.25 : 1.0);
+    frame.hint_size = unit * 0.032;
 
-    const bool has_side = view.side != Side::none && !dark;
-    const bool has_number = view.big_number.has_value() && !dark;
-    const bool clock_heading = view.kind == ScreenKind::idle && !has_number &&
-                               !view.heading.empty() && code_points(view.heading) <= 8;
-    const HeroShare share = hero_share(view.kind);
-
-    // The hero (countdown or clock) and how wide its ink is for its height.
-    double hero_aspect = 0.0;
-    if (has_number) {
+    frame.has_side = view.side != Side::none && !frame.dark;
+    frame.has_number = view.big_number.has_value() && !frame.dark;
+    frame.clock_heading = view.kind == ScreenKind::idle && !frame.has_number &&
+                          !view.heading.empty() && code_points(view.heading) <= 8;
+    frame.share = hero_share(view.kind);
+    if (frame.has_number) {
         const std::string digits = std::to_string(*view.big_number);
         // Never narrower than two digits, so the digits keep their size from 10 down to 1.
-        hero_aspect = estimated_ink_aspect(digits.size() < 2 ? "00" : digits);
-    } else if (clock_heading) {
-        hero_aspect = estimated_ink_aspect(view.heading);
+        frame.hero_aspect = estimated_ink_aspect(digits.size() < 2 ? "00" : digits);
+    } else if (frame.clock_heading) {
+        frame.hero_aspect = estimated_ink_aspect(view.heading);
     }
-    auto hero_row = [&](Part part) {
-        double wished = (portrait ? share.portrait : share.landscape) * height;
-        wished = std::min(wished, content.width / (hero_aspect * 1.03 * ink_share));
-        const double minimum = std::min(wished, std::ceil(share.minimum * height));
-        return Row{part, wished, minimum, 0.0, true};
-    };
+    return frame;
+}
 
+// The row of the hero (countdown or clock): as tall as its share of the screen, no wider than
+// the content.
+Row hero_row(const Frame& frame, Part part) {
+    double wished = (frame.portrait ? frame.share.portrait : frame.share.landscape) * frame.height;
+    wished = std::min(wished, frame.content.width / (frame.hero_aspect * 1.03 * ink_share));
+    const double minimum = std::min(wished, std::ceil(frame.share.minimum * frame.height));
+    return Row{part, wished, minimum, 0.0, true};
+}
+
+// Whether the side ("Left leg") sits in a column beside the countdown, as on a wide screen, rather
+// than in a row of its own.
+bool side_beside_number(const Frame& frame) {
+    if (!frame.has_side || !frame.has_number || frame.portrait) {
+        return false;
+    }
+    const double number_width =
+        frame.hero_aspect * 1.03 * ink_share * hero_row(frame, Part::big_number).preferred;
+    const int side_column = to_int((frame.content.width - number_width) / 2.0) - frame.gap;
+    return side_column >= to_int(frame.width * 0.14);
+}
+
+// The rows of the screen from top to bottom, each with the height it would like.
+std::vector<Row> screen_rows(const Frame& frame) {
+    const ScreenView& view = frame.view;
+    const int width = frame.content.width;
     std::vector<Row> rows;
     if (!view.banner.empty()) {
-        const int lines = std::min(3, estimated_lines({view.banner}, banner_size, content.width));
-        rows.push_back(text_row(Part::banner, lines, banner_size));
+        const int lines = std::min(3, estimated_lines({view.banner}, frame.banner_size, width));
+        rows.push_back(text_row(Part::banner, lines, frame.banner_size));
     }
-    if (!dark && !view.heading.empty()) {
-        if (clock_heading) {
-            rows.push_back(hero_row(Part::heading));
+    if (frame.dark) {
+        return rows;
+    }
+    if (!view.heading.empty()) {
+        if (frame.clock_heading) {
+            rows.push_back(hero_row(frame, Part::heading));
         } else {
             const int lines =
-                std::min(2, estimated_lines({view.heading}, heading_size * 1.1, content.width));
-            rows.push_back(text_row(Part::heading, lines, heading_size));
+                std::min(2, estimated_lines({view.heading}, frame.heading_size * 1.1, width));
+            rows.push_back(text_row(Part::heading, lines, frame.heading_size));
         }
     }
-    // The side sits beside the countdown when the screen is wide enough; else in its own row.
-    const double number_width =
-        has_number ? hero_aspect * 1.03 * ink_share * hero_row(Part::big_number).preferred : 0.0;
-    const int side_column =
-        to_int((content.width - number_width) / 2.0) - gap;  // beside the digits, each way
-    const bool side_beside_number =
-        has_side && has_number && !portrait && side_column >= to_int(width * 0.14);
-    if (has_side && !side_beside_number) {
-        rows.push_back(text_row(Part::side, 1, side_size));
-    } else if (!dark && view.side == Side::none && !view.subheading.empty()) {
+    if (frame.has_side && !side_beside_number(frame)) {
+        rows.push_back(text_row(Part::side, 1, frame.side_size));
+    } else if (view.side == Side::none && !view.subheading.empty()) {
         const int lines =
-            std::min(2, estimated_lines({view.subheading}, subheading_size, content.width));
-        rows.push_back(text_row(Part::side, lines, subheading_size));
+            std::min(2, estimated_lines({view.subheading}, frame.subheading_size, width));
+        rows.push_back(text_row(Part::side, lines, frame.subheading_size));
     }
-    if (has_number) {
-        rows.push_back(hero_row(Part::big_number));
+    if (frame.has_number) {
+        rows.push_back(hero_row(frame, Part::big_number));
     }
-    const double bar = std::max(3.0, std::round(unit * 0.012));
-    if (!dark && view.show_progress) {
+    if (view.show_progress) {
+        const double bar = std::max(3.0, std::round(std::min(frame.width, frame.height) * 0.012));
         rows.push_back({Part::progress, bar, bar, bar});
     }
-    if (!dark) {
-        const int body_lines = std::min(8, estimated_lines(view.body, body_size, content.width));
-        if (body_lines > 0) {
-            Row row = text_row(Part::body, body_lines, body_size);
-            // Room for the gaps that keep one step apart from the next.
-            const auto paragraphs =
-                std::count_if(view.body.begin(), view.body.end(),
-                              [](const std::string& line) { return !line.empty(); });
-            row.preferred +=
-                static_cast<double>(paragraphs - 1) * body_size * estimated_line_height / 3.0;
-            rows.push_back(row);
-        }
-        if (!view.status.empty()) {
-            const int lines = static_cast<int>(std::min<std::size_t>(8, view.status.size()));
-            rows.push_back(text_row(Part::status, lines, list_size));
-        }
-        if (!view.caution.empty()) {
-            const int lines =
-                std::min(3, estimated_lines({view.caution}, list_size, content.width));
-            rows.push_back(text_row(Part::caution, lines, list_size));
-        }
-        if (!view.hint.empty()) {
-            rows.push_back(text_row(Part::hint, 1, hint_size));
-        }
+    const int body_lines = std::min(8, estimated_lines(view.body, frame.body_size, width));
+    if (body_lines > 0) {
+        Row row = text_row(Part::body, body_lines, frame.body_size);
+        // Room for the gaps that keep one step apart from the next.
+        const auto paragraphs =
+            std::count_if(view.body.begin(), view.body.end(),
+                          [](const std::string& line) { return !line.empty(); });
+        row.preferred +=
+            static_cast<double>(paragraphs - 1) * frame.body_size * estimated_line_height / 3.0;
+        rows.push_back(row);
     }
-    if (rows.empty()) {
-        return layout;
+    if (!view.status.empty()) {
+        const int lines = static_cast<int>(std::min<std::size_t>(8, view.status.size()));
+        rows.push_back(text_row(Part::status, lines, frame.list_size));
     }
+    if (!view.caution.empty()) {
+        const int lines = std::min(3, estimated_lines({view.caution}, frame.list_size, width));
+        rows.push_back(text_row(Part::caution, lines, frame.list_size));
+    }
+    if (!view.hint.empty()) {
+        rows.push_back(text_row(Part::hint, 1, frame.hint_size));
+    }
+    return rows;
+}
 
-    const int gaps = gap * static_cast<int>(rows.size() - 1);
-    share_height(rows, std::max(0, content.height - gaps));
+// The largest type a row's part may use.
+double type_size(const Frame& frame, Part part) {
+    switch (part) {
+        case Part::banner:
+            return frame.banner_size;
+        case Part::heading:
+            return frame.heading_size;
+        case Part::side:
+            return frame.has_side ? frame.side_size : frame.subheading_size;
+        case Part::body:
+            return frame.body_size;
+        case Part::hint:
+            return frame.hint_size;
+        default:
+            return frame.list_size;
+    }
+}
 
-    // The banner stays at the top and the hint at the bottom; the rest is centred between them.
+// Puts one row's part into its slot (and the side's arrow beside the side), at `y`.
+void place_row(Layout& layout, const Frame& frame, const Row& row, int y) {
+    const Box& content = frame.content;
+    Slot& slot = layout[row.part];
+    slot.box = {content.x, y, content.width, row.height};
+    slot.max_pixel_size = std::max(1, std::min(row.height, to_int(type_size(frame, row.part))));
+    slot.weight = row.part == Part::heading ? FontWeight::bold : FontWeight::regular;
+    if (row.hero) {
+        // The estimate counts whole advances, side bearings included: 3% spare is plenty.
+        slot.box = centred(content, to_int(frame.hero_aspect * 1.03 * ink_share * row.height) + 1,
+                           row.height, y);
+        slot.max_pixel_size = std::max(1, to_int(row.height / digit_height));
+        // Regular strokes: bold digits this size alone would light a tenth of the mirror.
+        slot.weight = FontWeight::regular;
+        slot.fit = TextFit::ink;
+    } else if (row.part == Part::progress) {
+        slot.box =
+            centred(content, to_int(content.width * (frame.portrait ? 0.85 : 0.6)), row.height, y);
+    } else if (row.part == Part::side && frame.has_side) {
+        // The arrow at the edge of the leg's side, the words beside it.
+        const int marker = std::min(row.height, to_int(frame.side_size * 0.9));
+        Slot& arrow = layout[Part::side_marker];
+        const int marker_y = y + (row.height - marker) / 2;
+        const int text_width = std::max(0, content.width - marker - frame.gap);
+        if (frame.view.side == Side::left) {
+            arrow.box = {content.x, marker_y, marker, marker};
+            slot.box = {content.x + marker + frame.gap, y, text_width, row.height};
+            slot.align = TextAlign::left;
+        } else {
+            arrow.box = {content.right() - marker, marker_y, marker, marker};
+            slot.box = {content.x, y, text_width, row.height};
+            slot.align = TextAlign::right;
+        }
+        slot.weight = FontWeight::bold;
+    }
+}
+
+// Stacks the rows: the banner stays at the top and the hint at the bottom; the rest is centred
+// between them.
+void place_rows(Layout& layout, const Frame& frame, const std::vector<Row>& rows) {
+    const Box& content = frame.content;
+    const int gap = frame.gap;
     int top = content.y;
     int bottom = content.bottom();
     std::size_t first = 0;
@@ -274,76 +359,61 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
     }
     int y = top + std::max(0, (bottom - top - middle) / 2);
 
-    auto place = [&](const Row& row, int row_y) {
-        Slot& slot = layout[row.part];
-        const double size = row.part == Part::banner    ? banner_size
-                            : row.part == Part::heading ? heading_size
-                            : row.part == Part::side    ? (has_side ? side_size : subheading_size)
-                            : row.part == Part::body    ? body_size
-                            : row.part == Part::hint    ? hint_size
-                                                        : list_size;
-        slot.box = {content.x, row_y, content.width, row.height};
-        slot.max_pixel_size = std::max(1, std::min(row.height, to_int(size)));
-        slot.weight = row.part == Part::heading ? FontWeight::bold : FontWeight::regular;
-        if (row.hero) {
-            // The estimate counts whole advances, side bearings included: 3% spare is plenty.
-            slot.box = centred(content, to_int(hero_aspect * 1.03 * ink_share * row.height) + 1,
-                               row.height, row_y);
-            slot.max_pixel_size = std::max(1, to_int(row.height / digit_height));
-            // Regular strokes: bold digits this size alone would light a tenth of the mirror.
-            slot.weight = FontWeight::regular;
-            slot.fit = TextFit::ink;
-        } else if (row.part == Part::progress) {
-            slot.box = centred(content, to_int(content.width * (portrait ? 0.85 : 0.6)), row.height,
-                               row_y);
-        } else if (row.part == Part::side && has_side) {
-            // The arrow at the edge of the leg's side, the words beside it.
-            const int marker = std::min(row.height, to_int(side_size * 0.9));
-            Slot& arrow = layout[Part::side_marker];
-            const int marker_y = row_y + (row.height - marker) / 2;
-            const int text_width = std::max(0, content.width - marker - gap);
-            if (view.side == Side::left) {
-                arrow.box = {content.x, marker_y, marker, marker};
-                slot.box = {content.x + marker + gap, row_y, text_width, row.height};
-                slot.align = TextAlign::left;
-            } else {
-                arrow.box = {content.right() - marker, marker_y, marker, marker};
-                slot.box = {content.x, row_y, text_width, row.height};
-                slot.align = TextAlign::right;
-            }
-            slot.weight = FontWeight::bold;
-        }
-    };
-
     if (rows.front().part == Part::banner) {
-        place(rows.front(), content.y);
+        place_row(layout, frame, rows.front(), content.y);
     }
     for (std::size_t index = first; index < last; ++index) {
-        place(rows[index], y);
+        place_row(layout, frame, rows[index], y);
         y += rows[index].height + gap;
     }
     if (last < rows.size()) {
-        place(rows.back(), content.bottom() - rows.back().height);
+        place_row(layout, frame, rows.back(), content.bottom() - rows.back().height);
     }
+}
 
-    if (side_beside_number) {
-        // A column between the screen's edge and the digits: the arrow, and the words under it.
-        const Box& number = layout[Part::big_number].box;
-        const int column_width = std::max(0, number.x - content.x - gap);
-        const int marker = std::min({to_int(side_size * 1.2), number.height / 3, column_width});
-        const int text_height = std::max(0, std::min(to_int(2 * side_size * estimated_line_height),
-                                                     number.height - marker - gap));
-        const int block = marker + gap + text_height;
-        const int block_y = number.y + std::max(0, (number.height - block) / 2);
-        Slot& slot = layout[Part::side];
-        Slot& arrow = layout[Part::side_marker];
-        const bool left = view.side == Side::left;
-        const int column_x = left ? content.x : content.right() - column_width;
-        arrow.box = {left ? column_x : column_x + column_width - marker, block_y, marker, marker};
-        slot.box = {column_x, block_y + marker + gap, column_width, text_height};
-        slot.max_pixel_size = std::max(1, std::min(text_height, to_int(side_size)));
-        slot.align = left ? TextAlign::left : TextAlign::right;
-        slot.weight = FontWeight::bold;
+// A column between the screen's edge and the digits: the arrow, and the words under it.
+void place_side_beside_number(Layout& layout, const Frame& frame) {
+    const Box& content = frame.content;
+    const int gap = frame.gap;
+    const Box& number = layout[Part::big_number].box;
+    const int column_width = std::max(0, number.x - content.x - gap);
+    const int marker = std::min({to_int(frame.side_size * 1.2), number.height / 3, column_width});
+    const int text_height =
+        std::max(0, std::min(to_int(2 * frame.side_size * estimated_line_height),
+                             number.height - marker - gap));
+    const int block = marker + gap + text_height;
+    const int block_y = number.y + std::max(0, (number.height - block) / 2);
+    Slot& slot = layout[Part::side];
+    Slot& arrow = layout[Part::side_marker];
+    const bool left = frame.view.side == Side::left;
+    const int column_x = left ? content.x : content.right() - column_width;
+    arrow.box = {left ? column_x : column_x + column_width - marker, block_y, marker, marker};
+    slot.box = {column_x, block_y + marker + gap, column_width, text_height};
+    slot.max_pixel_size = std::max(1, std::min(text_height, to_int(frame.side_size)));
+    slot.align = left ? TextAlign::left : TextAlign::right;
+    slot.weight = FontWeight::bold;
+}
+
+}  // namespace
+
+Layout layout_screen(const ScreenView& view, int width, int height) {
+    Layout layout;
+    layout.width = std::max(0, width);
+    layout.height = std::max(0, height);
+    layout.orientation = height > width ? Orientation::portrait : Orientation::landscape;
+    if (width <= 0 || height <= 0) {
+        return layout;
+    }
+    const Frame frame = make_frame(view, width, height);
+    std::vector<Row> rows = screen_rows(frame);
+    if (rows.empty()) {
+        return layout;
+    }
+    const int gaps = frame.gap * static_cast<int>(rows.size() - 1);
+    share_height(rows, std::max(0, frame.content.height - gaps));
+    place_rows(layout, frame, rows);
+    if (side_beside_number(frame)) {
+        place_side_beside_number(layout, frame);
     }
     return layout;
 }
