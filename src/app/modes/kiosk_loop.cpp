@@ -1,0 +1,307 @@
+#include "app/modes/kiosk_loop.hpp"
+
+#include <SDL.h>
+
+#include <unistd.h>
+#include <algorithm>
+
+#include "app/draw/font_locator.hpp"
+#include "app/modes/cli_modes.hpp"
+#include "app/system/config_source.hpp"
+#include "app/system/log.hpp"
+
+namespace sk {
+namespace {
+
+using std::chrono::milliseconds;
+
+// How often the config file and the clock's sync state are looked at: an edit applies within this
+// (a stat() is cheap).
+constexpr milliseconds system_look_period{1000};
+// While a hold runs the progress moves smoothly; everything else changes once a second at most.
+constexpr milliseconds animation_frame{33};
+// The longest sleep: the loop wakes at least this often even with nothing due.
+constexpr milliseconds longest_wait{60'000};
+
+std::string button_name(const KeySettings& keys) {
+    return keys.button.empty() ? std::string("the button") : keys.button.front();
+}
+
+void log_all(const std::vector<std::string>& lines) {
+    for (const auto& line : lines) {
+        log_line(line);
+    }
+}
+
+}  // namespace
+
+KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Display display,
+                     std::optional<SysSeconds> wall_start,
+                     std::vector<HistoryRecord> history_records, const std::string& banner)
+    : options_(options),
+      config_(std::move(config)),
+      history_(resolve_state_dir(options.state_dir) + "/history.log"),
+      clock_(wall_start, options.clock_speed),
+      display_(std::move(display)),
+      input_(config_.current().keys),
+      watcher_(config_.path()),
+      controller_(config_.current(), zone, std::move(history_records),
+                  options.mode == Mode::session_once ? RunMode::one_session : RunMode::always_on,
+                  button_name(config_.current().keys)),
+      next_system_look_(Steady::now() + system_look_period) {
+    controller_.set_banner(banner);
+    open_devices();
+}
+
+void KioskLoop::open_devices() {
+    const Config& config = config_.current();
+    FontFiles fonts = locate_fonts(config.display.font);
+    log_all(fonts.problems);
+    renderer_ =
+        std::make_unique<Renderer>(display_.renderer(), std::move(fonts), config.display.rotation);
+    log_all(renderer_->problems());
+    open_audio(config.audio);
+    log_all(input_.problems());
+    if (!gamepads_.problem().empty()) {
+        log_line(gamepads_.problem());
+    }
+    log_line("drawing with the " + display_.renderer_name() + " renderer");
+}
+
+void KioskLoop::open_audio(const AudioSettings& settings) {
+    audio_settings_ = settings;
+    audio_ = std::make_unique<Audio>(settings);
+    if (audio_->state() == AudioState::silent) {
+        log_line(audio_->problem());
+    }
+}
+
+void KioskLoop::start_requested_session() {
+    if (!options_.start_routine) {
+        return;
+    }
+    const std::string& routine = *options_.start_routine;
+    if (!routine.empty() && !controller_.config().find_routine(routine)) {
+        log_line("--start: there is no routine '" + routine + "': starting the default one");
+    }
+    carry_out(controller_.start_now(routine, clock_.now()));
+}
+
+int KioskLoop::run() {
+    start_requested_session();
+    while (!quit_) {
+        const Instant now = clock_.now();
+        advance(now);
+        const ScreenView view = controller_.view(now);
+        show(view);
+        report_alive();
+        if (quit_) {
+            break;
+        }
+        wait(now, view);
+        if (Steady::now() >= next_system_look_) {
+            look_at_system();
+        }
+    }
+    finish();
+    return exit_ok;
+}
+
+void KioskLoop::advance(Instant now) {
+    if (auto jump = clock_jumps_.note(now, controller_.zone())) {
+        log_line(*jump);
+    }
+    carry_out(controller_.tick(now));
+    // The long press is measured in real time, whatever --clock-speed says.
+    if (button_.advance(Steady::now()) == ButtonAction::long_press) {
+        carry_out(controller_.input(Input::long_press, now));
+    }
+}
+
+void KioskLoop::show(const ScreenView& view) {
+    if (shown_ && *shown_ == view) {
+        return;  // nothing changed: no drawing, no present
+    }
+    DrawReport report = renderer_->draw(view, TargetContent::unknown);
+    shown_ = view;
+    if (report.redraw != Redraw::nothing) {
+        SDL_RenderPresent(display_.renderer());
+    }
+}
+
+void KioskLoop::report_alive() {
+    if (!first_frame_shown_) {
+        // systemd's Type=notify: up once the first frame is on screen.
+        notifier_.ready();
+        first_frame_shown_ = true;
+    }
+    next_ping_ = notifier_.keep_alive(Steady::now());
+}
+
+void KioskLoop::wait(Instant now, const ScreenView& view) {
+    SDL_Event event;
+    const int wait_ms = static_cast<int>(std::min(wait_time(now, view), longest_wait).count());
+    if (!SDL_WaitEventTimeout(&event, wait_ms)) {
+        return;
+    }
+    const Instant at = clock_.now();
+    handle(event, at);
+    while (!quit_ && SDL_PollEvent(&event)) {
+        handle(event, at);
+    }
+}
+
+void KioskLoop::look_at_system() {
+    next_system_look_ = Steady::now() + system_look_period;
+    if (!clock_synchronized_ && !options_.clock_start &&
+        ::access("/run/systemd/timesync/synchronized", F_OK) == 0) {
+        // NTP has set the clock: believe it even if the history holds later records.
+        clock_synchronized_ = true;
+        controller_.clock_synchronized();
+        log_line("the clock is synchronised");
+    }
+    if (!watcher_.changed()) {
+        return;
+    }
+    ConfigUpdate update = config_.reload();
+    log_all(update.log);
+    controller_.set_banner(update.banner);
+    if (update.config) {
+        apply(*update.config);
+    }
+}
+
+void KioskLoop::finish() {
+    notifier_.stopping();
+    // Let the last chime ring out (a second at most) before the device closes.
+    for (int i = 0; i < 20 && audio_->busy(); ++i) {
+        SDL_Delay(50);
+    }
+}
+
+void KioskLoop::carry_out(Effects effects) {
+    if (effects.volume) {
+        audio_->set_volume(*effects.volume);
+    }
+    for (Cue cue : effects.cues) {
+        audio_->play(cue);
+    }
+    write_records(effects.records);
+    if (effects.power) {
+        switch_screen(*effects.power);
+    }
+    quit_ = quit_ || effects.quit;
+}
+
+void KioskLoop::write_records(const std::vector<HistoryRecord>& records) {
+    for (const auto& record : records) {
+        if (std::string error = history_.append(record); !error.empty()) {
+            log_line(error);
+            controller_.set_problem("History not saved: " + error);
+        }
+    }
+}
+
+void KioskLoop::switch_screen(ScreenPower power) {
+    const DisplaySettings& settings = controller_.config().display;
+    const bool on = power == ScreenPower::on;
+    const auto& argv = on ? settings.power_on_command : settings.power_off_command;
+    if (!argv.empty()) {
+        std::string error =
+            commands_.run(on ? "screen on" : "screen off", argv, settings.command_timeout);
+        if (!error.empty()) {
+            log_line(error);
+        }
+    }
+    shown_.reset();
+}
+
+void KioskLoop::apply(const Config& config) {
+    controller_.reconfigure(config, schedule_zone(config));
+    input_.reconfigure(config.keys);
+    log_all(input_.problems());
+    renderer_->set_rotation(config.display.rotation);
+    if (config.audio != audio_settings_) {
+        // Reopen the device only when the sound settings changed: a silent kiosk says so once.
+        open_audio(config.audio);
+    }
+    shown_.reset();
+}
+
+void KioskLoop::handle(const SDL_Event& event, Instant now) {
+    switch (event.type) {
+        case SDL_QUIT:
+            // SDL turns SIGTERM and SIGINT into SDL_QUIT: a session in progress is recorded.
+            carry_out(controller_.shutdown(now));
+            quit_ = true;
+            return;
+        case SDL_WINDOWEVENT:
+            if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                renderer_->redraw_everything();
+                shown_.reset();
+            }
+            return;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET:
+            renderer_->redraw_everything();
+            shown_.reset();
+            return;
+        case SDL_CONTROLLERDEVICEADDED:
+        case SDL_CONTROLLERDEVICEREMOVED:
+            if (auto line = gamepads_.handle(event)) {
+                log_line(*line);
+            }
+            break;  // a removed gamepad also releases its buttons in the translator
+        default:
+            break;
+    }
+    if (std::optional<InputEvent> input = input_.translate(event)) {
+        handle_input(*input, now);
+    }
+}
+
+void KioskLoop::handle_input(const InputEvent& input, Instant now) {
+    // The long press is measured in real time, whatever --clock-speed says.
+    const auto real = Steady::now();
+    switch (input.kind) {
+        case InputKind::button_down:
+            if (button_.press(real) == ButtonAction::long_press) {
+                carry_out(controller_.input(Input::long_press, now));
+            }
+            break;
+        case InputKind::button_up:
+            if (button_.release(real) == ButtonAction::press) {
+                carry_out(controller_.input(Input::button, now));
+            }
+            break;
+        case InputKind::skip:
+            carry_out(controller_.input(Input::skip, now));
+            break;
+        case InputKind::stop:
+            carry_out(controller_.input(Input::stop, now));
+            break;
+    }
+}
+
+milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
+    Controller::Deadlines deadlines = controller_.next_deadlines(now);
+    milliseconds wait = clock_.real_wait_until(now, deadlines.wall, deadlines.mono);
+    const auto real = Steady::now();
+    auto until = [&](Steady::time_point when) {
+        return std::chrono::ceil<milliseconds>(std::max(when - real, Steady::duration{0}));
+    };
+    wait = std::min(wait, until(next_system_look_));
+    if (auto held = button_.next_deadline()) {
+        wait = std::min(wait, until(*held));
+    }
+    if (next_ping_) {
+        wait = std::min(wait, until(*next_ping_));
+    }
+    if (view.kind == ScreenKind::hold && view.show_progress) {
+        wait = std::min(wait, animation_frame);
+    }
+    return std::max(wait, milliseconds{1});
+}
+
+}  // namespace sk

@@ -1,0 +1,97 @@
+// KioskLoop: the kiosk's main loop and the devices it owns, from the first frame to the last.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/draw/display.hpp"
+#include "app/draw/renderer.hpp"
+#include "app/input/gamepads.hpp"
+#include "app/input/input.hpp"
+#include "app/sound/audio.hpp"
+#include "app/system/active_config.hpp"
+#include "app/system/app_clock.hpp"
+#include "app/system/clock_jumps.hpp"
+#include "app/system/config_watcher.hpp"
+#include "app/system/notify.hpp"
+#include "app/system/power_command.hpp"
+#include "core/cli/command_line.hpp"
+#include "core/controller/controller.hpp"
+#include "core/history/history.hpp"
+#include "core/session/button.hpp"
+
+namespace sk {
+
+// It reads the clocks, feeds time and input to the Controller, draws the view the controller
+// decides, and carries out its effects. Each turn of the loop: advance (time passes), show (draw
+// what changed), report (systemd), wait (sleep until an event or the next deadline, and handle
+// the events), and now and then look at the system (the config file, the clock).
+class KioskLoop {
+  public:
+    // `banner`: the config error found at start-up, if any (shown over the config in force).
+    KioskLoop(const Options& options, ActiveConfig config, Zone zone, Display display,
+              std::optional<SysSeconds> wall_start, std::vector<HistoryRecord> history_records,
+              const std::string& banner);
+
+    // Runs until SIGTERM or SIGINT (or, in one-session mode, the session's end); the exit status.
+    int run();
+
+  private:
+    using Steady = std::chrono::steady_clock;
+
+    // Start-up: the renderer, the sound device and the input bindings, each saying what is wrong.
+    void open_devices();
+    void open_audio(const AudioSettings& settings);
+    // --start [ROUTINE]: a session at once.
+    void start_requested_session();
+
+    // The steps of one turn of the loop.
+    void advance(Instant now);
+    void show(const ScreenView& view);
+    void report_alive();
+    void wait(Instant now, const ScreenView& view);
+    void look_at_system();
+    // After the loop: tell systemd, let the last chime ring out.
+    void finish();
+
+    // Effects, carried out in order: sounds, records, screen power, quitting.
+    void carry_out(Effects effects);
+    void write_records(const std::vector<HistoryRecord>& records);
+    void switch_screen(ScreenPower power);
+
+    // A new good config: every part of the kiosk takes what is its own.
+    void apply(const Config& config);
+
+    // Events from SDL, and the kiosk's inputs they mean.
+    void handle(const SDL_Event& event, Instant now);
+    void handle_input(const InputEvent& input, Instant now);
+    std::chrono::milliseconds wait_time(Instant now, const ScreenView& view) const;
+
+    const Options& options_;
+    ActiveConfig config_;
+    HistoryFile history_;
+    AppClock clock_;
+    ClockJumps clock_jumps_;
+    Display display_;
+    std::unique_ptr<Renderer> renderer_;
+    std::unique_ptr<Audio> audio_;
+    AudioSettings audio_settings_;
+    InputTranslator input_;
+    Gamepads gamepads_;
+    Button button_;
+    Notifier notifier_;
+    CommandRunner commands_;
+    ConfigWatcher watcher_;
+    Controller controller_;
+    Steady::time_point next_system_look_;
+    std::optional<Steady::time_point> next_ping_;
+    std::optional<ScreenView> shown_;
+    bool quit_ = false;
+    bool first_frame_shown_ = false;
+    bool clock_synchronized_ = false;
+};
+
+}  // namespace sk
