@@ -28,6 +28,8 @@ struct FakeKiosk {
     sk::Instant now;
     std::vector<sk::HistoryRecord> written;
     std::vector<sk::Cue> played;
+    std::vector<sk::Utterance> said;
+    std::optional<sk::SessionVoice> voice;
     std::optional<sk::ScreenPower> power;
     bool quit = false;
 
@@ -41,6 +43,10 @@ struct FakeKiosk {
     void take(Effects effects) {
         written.insert(written.end(), effects.records.begin(), effects.records.end());
         played.insert(played.end(), effects.cues.begin(), effects.cues.end());
+        said.insert(said.end(), effects.speech.begin(), effects.speech.end());
+        if (effects.voice) {
+            voice = effects.voice;
+        }
         if (effects.power) {
             power = effects.power;
         }
@@ -72,7 +78,8 @@ sk::Config one_short_session() {
     sk::Routine quick{"quick", "Quick", {{"wall", 10s, 10s, sk::SideSelection::both, 1, 0s}}};
     config.routines.push_back(quick);
     config.session.get_ready = 5s;
-    config.schedule = {{"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt}};
+    config.schedule = {
+        {"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt, {}}};
     return config;
 }
 
@@ -111,6 +118,28 @@ TEST_CASE("a scheduled session: due, started with the button, completed, recorde
     kiosk.run(5min);
     CHECK(kiosk.screen() != ScreenKind::due);
     CHECK(kiosk.outcomes().size() == 2);
+}
+
+TEST_CASE("a session speaks with its entry's voice, and says each step as it starts") {
+    sk::Config config = one_short_session();
+    config.voice.voice = "de";
+    config.schedule[0].voice.words_per_minute = 120;
+    config.schedule[0].voice.enabled = false;
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    kiosk.press();
+    REQUIRE(kiosk.voice.has_value());
+    CHECK(kiosk.voice->settings == sk::VoiceSettings{false, "de", 120, sk::Volume{100}});
+    // Every phrase to come is known at the start, so it can be made before it is due.
+    CHECK(std::find(kiosk.voice->phrases.begin(), kiosk.voice->phrases.end(), "Well done.") !=
+          kiosk.voice->phrases.end());
+    kiosk.run(16s);
+    std::vector<sk::SpeechMoment> moments;
+    for (const sk::Utterance& said : kiosk.said) {
+        moments.push_back(said.moment);
+    }
+    CHECK(moments ==
+          std::vector{sk::SpeechMoment::get_ready, sk::SpeechMoment::hold, sk::SpeechMoment::done});
+    CHECK(kiosk.said.back().phrases.at(0).text == "Well done.");
 }
 
 TEST_CASE("a due session nobody starts is missed once its window ends") {
