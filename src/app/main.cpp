@@ -6,7 +6,6 @@
 
 #include "app/modes/cli_modes.hpp"
 #include "app/modes/kiosk.hpp"
-#include "app/modes/version.hpp"
 #include "core/cli/command_line.hpp"
 
 int main(int argc, char** argv) {
@@ -25,7 +24,7 @@ int main(int argc, char** argv) {
             std::cout << sk::usage_text();
             return sk::exit_ok;
         case sk::Mode::version:
-            std::cout << "stretch-kiosk " << sk::version << '\n';
+            std::cout << sk::version_text() << '\n';
             return sk::exit_ok;
         case sk::Mode::check:
             return sk::run_check(options, now, std::cout, std::cerr);

@@ -7,6 +7,7 @@
 
 #include "app/draw/font_locator.hpp"
 #include "app/modes/cli_modes.hpp"
+#include "app/sound/speech_engine.hpp"
 #include "app/system/config_source.hpp"
 #include "app/system/log.hpp"
 
@@ -43,6 +44,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       history_(resolve_state_dir(options.state_dir) + "/history.log"),
       clock_(wall_start, options.clock_speed),
       display_(std::move(display)),
+      trace_(options.trace_path ? Trace(*options.trace_path, clock_.now().mono) : Trace()),
       input_(config_.current().keys),
       watcher_(config_.path()),
       controller_(config_.current(), zone, std::move(history_records),
@@ -50,6 +52,9 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
                   button_name(config_.current().keys)),
       next_system_look_(Steady::now() + system_look_period) {
     controller_.set_banner(banner);
+    if (!trace_.problem().empty()) {
+        log_line(trace_.problem());
+    }
     open_devices();
 }
 
@@ -70,9 +75,21 @@ void KioskLoop::open_devices() {
 
 void KioskLoop::open_audio(const AudioSettings& settings) {
     audio_settings_ = settings;
+    audio_.reset();  // one device at a time
     audio_ = std::make_unique<Audio>(settings);
     if (audio_->state() == AudioState::silent) {
         log_line(audio_->problem());
+    }
+    if (const auto format = audio_->device_format()) {
+        trace_.line(clock_.now().mono, "audio",
+                    "open " + std::to_string(format->frequency) + " Hz " +
+                        std::to_string(format->channels) + " channels");
+    }
+    // The voice needs the sound device; it starts once (loading eSpeak NG off the frame loop) and
+    // stays when the sound settings change.
+    if (audio_->state() == AudioState::ready && !synth_ && speech_engine::built_in()) {
+        synth_ = std::make_unique<SpeechSynth>(config_.current().voice);
+        speech_ = SpeechPlayer(synth_.get());
     }
 }
 
@@ -116,6 +133,7 @@ void KioskLoop::advance(Instant now) {
     if (button_.advance(Steady::now()) == ButtonAction::long_press) {
         carry_out(controller_.input(Input::long_press, now));
     }
+    speak_when_ready(now.mono);
 }
 
 void KioskLoop::show(const ScreenView& view) {
@@ -173,24 +191,68 @@ void KioskLoop::look_at_system() {
 
 void KioskLoop::finish() {
     notifier_.stopping();
-    // Let the last chime ring out (a second at most) before the device closes.
-    for (int i = 0; i < 20 && audio_->busy(); ++i) {
+    // Let the last chime (or "Well done") ring out, two seconds at most, before the device closes.
+    for (int i = 0; i < 40 && audio_->busy(); ++i) {
         SDL_Delay(50);
+        speak_when_ready(clock_.now().mono);
+    }
+    if (audio_->device_format()) {
+        trace_.line(clock_.now().mono, "audio", "close");
     }
 }
 
 void KioskLoop::carry_out(Effects effects) {
+    const MonoTime now = clock_.now().mono;
     if (effects.volume) {
         audio_->set_volume(*effects.volume);
     }
+    if (effects.voice) {
+        speech_.prepare(effects.voice->settings, effects.voice->phrases, *audio_);
+    }
     for (Cue cue : effects.cues) {
         audio_->play(cue);
+        trace_.line(now, "cue", cue_name(cue));
     }
+    say(effects.speech, now);
     write_records(effects.records);
     if (effects.power) {
         switch_screen(*effects.power);
     }
     quit_ = quit_ || effects.quit;
+}
+
+void KioskLoop::say(const std::vector<Utterance>& speech, MonoTime now) {
+    for (const Utterance& utterance : speech) {
+        trace_.line(utterance.at, "step", moment_name(utterance.moment));
+        speech_.say(utterance, now, *audio_);
+    }
+    speak_when_ready(now);
+}
+
+void KioskLoop::speak_when_ready(MonoTime now) {
+    if (std::optional<SpeechReport> report = speech_.update(now, *audio_)) {
+        const std::string moment = moment_name(report->utterance.moment);
+        const auto late =
+            std::chrono::duration_cast<milliseconds>(report->started - report->utterance.at);
+        for (std::size_t i = 0; i < report->said.size(); ++i) {
+            // The first phrase starts now; the others follow it in the same sound.
+            trace_.line(report->started, "say",
+                        moment + "\t" +
+                            (i == 0 ? "+" + std::to_string(late.count()) + "ms frame " +
+                                          std::to_string(report->frame)
+                                    : "then") +
+                            "\t" + report->said[i]);
+        }
+        for (const std::string& text : report->not_ready) {
+            trace_.line(report->started, "unsaid", moment + "\tnot ready\t" + text);
+        }
+        for (const std::string& text : report->no_time) {
+            trace_.line(report->started, "unsaid", moment + "\tno time\t" + text);
+        }
+    }
+    if (synth_) {
+        log_all(synth_->take_problems());
+    }
 }
 
 void KioskLoop::write_records(const std::vector<HistoryRecord>& records) {
@@ -300,6 +362,9 @@ milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
     }
     if (view.kind == ScreenKind::hold && view.show_progress) {
         wait = std::min(wait, animation_frame);
+    }
+    if (auto speech = speech_.next_deadline(now.mono)) {
+        wait = std::min(wait, clock_.real_wait_until(now, deadlines.wall, speech));
     }
     return std::max(wait, milliseconds{1});
 }

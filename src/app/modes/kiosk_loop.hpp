@@ -12,12 +12,15 @@
 #include "app/input/gamepads.hpp"
 #include "app/input/input.hpp"
 #include "app/sound/audio.hpp"
+#include "app/sound/speech_player.hpp"
+#include "app/sound/speech_synth.hpp"
 #include "app/system/active_config.hpp"
 #include "app/system/app_clock.hpp"
 #include "app/system/clock_jumps.hpp"
 #include "app/system/config_watcher.hpp"
 #include "app/system/notify.hpp"
 #include "app/system/power_command.hpp"
+#include "app/system/trace.hpp"
 #include "core/cli/command_line.hpp"
 #include "core/controller/controller.hpp"
 #include "core/history/history.hpp"
@@ -57,8 +60,12 @@ class KioskLoop {
     // After the loop: tell systemd, let the last chime ring out.
     void finish();
 
-    // Effects, carried out in order: sounds, records, screen power, quitting.
+    // Effects, carried out in order: sounds and speech, records, screen power, quitting.
     void carry_out(Effects effects);
+    void say(const std::vector<Utterance>& speech, MonoTime now);
+    // Starts speech whose phrases are ready (or whose wait is over), and logs the voice's
+    // problems.
+    void speak_when_ready(MonoTime now);
     void write_records(const std::vector<HistoryRecord>& records);
     void switch_screen(ScreenPower power);
 
@@ -79,6 +86,9 @@ class KioskLoop {
     std::unique_ptr<Renderer> renderer_;
     std::unique_ptr<Audio> audio_;
     AudioSettings audio_settings_;
+    std::unique_ptr<SpeechSynth> synth_;  // null: no voice (not built in, or no sound at all)
+    SpeechPlayer speech_{nullptr};
+    Trace trace_;
     InputTranslator input_;
     Gamepads gamepads_;
     Button button_;

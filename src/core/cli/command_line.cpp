@@ -119,6 +119,12 @@ ParsedOptions parse_command_line(const std::vector<std::string>& args) {
                 return needs("a directory");
             }
             options.state_dir = *v;
+        } else if (name == "--trace") {
+            auto v = value();
+            if (!v || v->empty()) {
+                return needs("a file name");
+            }
+            options.trace_path = *v;
         } else if (name == "--next") {
             if (auto error = set_mode(Mode::next, "--next"); !error.empty()) {
                 return fail(error);
@@ -212,6 +218,8 @@ Options:
   --start [ROUTINE]       begin a session at once
   --clock-start YYYY-MM-DDTHH:MM[:SS]   run the wall clock from this local time (demo, tests)
   --clock-speed X         run time X times faster (demo, tests)
+  --trace FILE            write a line to FILE for every step, cue and phrase, with the time
+                          in ms (for checking the timing of the speech)
 
 Exit status: 0 success, 2 bad config or bad usage, 1 anything else.
 )";

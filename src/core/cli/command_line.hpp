@@ -35,6 +35,7 @@ struct Options {
     std::optional<std::string> clock_start;      // --clock-start YYYY-MM-DDTHH:MM[:SS]
     double clock_speed = 1.0;                    // --clock-speed X
     std::optional<std::string> start_routine;    // --start [ROUTINE]; "" means the default routine
+    std::optional<std::string> trace_path;       // --trace FILE
 };
 
 struct ParsedOptions {

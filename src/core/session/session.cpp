@@ -87,6 +87,22 @@ seconds total_length(const std::vector<Segment>& segments) {
 
 }  // namespace
 
+const char* cue_name(Cue cue) {
+    switch (cue) {
+        case Cue::session_start:
+            return "session-start";
+        case Cue::tick:
+            return "tick";
+        case Cue::switch_sides:
+            return "switch-sides";
+        case Cue::hold_end:
+            return "hold-end";
+        case Cue::session_done:
+            return "session-done";
+    }
+    return "unknown";
+}
+
 void SessionEvents::append(SessionEvents other) {
     cues.insert(cues.end(), other.cues.begin(), other.cues.end());
     speech.insert(speech.end(), std::make_move_iterator(other.speech.begin()),

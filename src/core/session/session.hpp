@@ -19,6 +19,8 @@ enum class Command { toggle_pause, skip, stop };
 
 // A sound to play.
 enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+// "session-start", "tick", ...: for the trace.
+const char* cue_name(Cue cue);
 
 // How a session ended.
 enum class Outcome { completed, stopped };

@@ -37,13 +37,14 @@ TEST_CASE("modes and their values") {
     CHECK(parsed.options->size == std::pair{1080, 1920});
 
     parsed = parse_command_line({"--windowed", "--clock-start", "2026-11-23T06:59", "--clock-speed",
-                                 "60", "--state-dir", "/tmp/s"});
+                                 "60", "--state-dir", "/tmp/s", "--trace", "/tmp/t.log"});
     REQUIRE(parsed.options);
     CHECK(parsed.options->mode == Mode::kiosk);
     CHECK(parsed.options->window == sk::WindowMode::windowed);
     CHECK(parsed.options->clock_start == "2026-11-23T06:59");
     CHECK(parsed.options->clock_speed == 60.0);
     CHECK(parsed.options->state_dir == "/tmp/s");
+    CHECK(parsed.options->trace_path == "/tmp/t.log");
 }
 
 TEST_CASE("--start takes an optional routine") {
@@ -76,6 +77,7 @@ TEST_CASE("bad usage is one clear sentence") {
         {{"--next", "3x"}, "--next needs a count from 1 to 10000"},
         {{"--config"}, "--config needs a file name"},
         {{"--config="}, "--config needs a file name"},
+        {{"--trace"}, "--trace needs a file name"},
         {{"--size", "big"}, "--size needs a size like 1920x1080"},
         {{"--size", "10x10"}, "--size needs a size like 1920x1080"},
         {{"--clock-speed", "0"}, "--clock-speed needs a speed factor from 0.01 to 10000"},
@@ -96,7 +98,7 @@ TEST_CASE("the usage text names every mode") {
     for (const char* flag :
          {"--check", "--next", "--from", "--history", "--stats", "--render-screens",
           "--install-timers", "--session-once", "--config", "--state-dir", "--windowed", "--size",
-          "--start", "--clock-start", "--clock-speed", "--help", "--version"}) {
+          "--start", "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
         CAPTURE(flag);
         CHECK(text.find(flag) != std::string::npos);
     }
