@@ -103,5 +103,51 @@ for screen in idle due get-ready hold switch-sides rest paused done error hold-n
     check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
 done
 
+# Beside every screen that speaks, what it says: mono 16-bit PCM WAV of a plausible length (at
+# least half a second, and short enough to end before its step does).
+wav_field() {  # wav_field FILE OFFSET BYTES: a little-endian number from the header
+    od -An -t "u$3" -j "$2" -N "$3" "$1" | tr -d ' '
+}
+if grep -q "voice: eSpeak NG" <<<"$("$bin" --version)"; then
+    # get-ready: 10 s; hold: until halfway, 15 s; switch: 5 s; rest: 10 s; done: open-ended.
+    for entry in get-ready:10000 hold:15000 switch-sides:5000 rest:10000 done:10000 \
+                 get-ready-night:10000 hold-night:15000; do
+        screen=${entry%%:*} longest=${entry##*:} wav="$tmp/screens/${entry%%:*}.wav"
+        check "$screen.wav written" 1 "$( [[ -s $wav ]] && echo 1 || echo 0)"
+        [[ -s $wav ]] || continue
+        check "$screen.wav is RIFF WAVE" "RIFFWAVE" "$(head -c 4 "$wav")$(tail -c +9 "$wav" | head -c 4)"
+        check "$screen.wav is PCM" 1 "$(wav_field "$wav" 20 2)"
+        check "$screen.wav is mono" 1 "$(wav_field "$wav" 22 2)"
+        check "$screen.wav is 16-bit" 16 "$(wav_field "$wav" 34 2)"
+        rate=$(wav_field "$wav" 24 4) bytes=$(wav_field "$wav" 40 4)
+        ms=$((bytes / 2 * 1000 / rate))
+        check "$screen.wav lasts 0.5 to $((longest / 1000)) s (it lasts $ms ms)" 1 \
+            "$(( ms >= 500 && ms <= longest ? 1 : 0 ))"
+    done
+    for screen in idle due paused error; do
+        check "$screen says nothing: no $screen.wav" 0 "$( [[ -e $tmp/screens/$screen.wav ]] && echo 1 || echo 0)"
+    done
+    check "--version says the voice is built in" 1 "$(grep -c '(voice: eSpeak NG [0-9.]*)$' <<<"$("$bin" --version)")"
+
+    # eSpeak NG's data missing at run time: one clear line, the screens still drawn, no WAVs.
+    mkdir -p "$tmp/no-data"
+    out=$(ESPEAK_DATA_PATH="$tmp/no-data" "$bin" --render-screens "$tmp/screens-no-data" \
+          --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+    check "no voice data: status" 0 "$status"
+    check "no voice data: one line says so" 1 "$(grep -c 'voice is off: eSpeak NG could not start: .*(is espeak-ng-data installed?); running with cues only' "$tmp/err")"
+    check "no voice data: the screens are drawn" 1 "$( [[ -s $tmp/screens-no-data/hold.png ]] && echo 1 || echo 0)"
+    check "no voice data: no WAVs" 0 "$(find "$tmp/screens-no-data" -name '*.wav' | wc -l)"
+
+    # A voice eSpeak NG does not have: one line, and no WAVs.
+    sed 's/^  voice: en /  voice: xx-nosuch /' "$src/config/stretch-kiosk.yaml" >"$tmp/no-voice.yaml"
+    out=$("$bin" --render-screens "$tmp/screens-no-voice" --config "$tmp/no-voice.yaml" 2>"$tmp/err")
+    check "unknown voice: status" 0 "$?"
+    check "unknown voice: one line says so" 1 "$(grep -c "voice is off: eSpeak NG has no voice 'xx-nosuch'" "$tmp/err")"
+    check "unknown voice: no WAVs" 0 "$(find "$tmp/screens-no-voice" -name '*.wav' | wc -l)"
+else
+    check "--version says the voice is not built in" 1 "$(grep -c '(voice: not built in, cues only)$' <<<"$("$bin" --version)")"
+    check "no voice: no WAVs" 0 "$(find "$tmp/screens" -name '*.wav' | wc -l)"
+fi
+
 echo "$passes passed, $failures failed"
 ((failures == 0))
