@@ -90,7 +90,16 @@ void KioskLoop::open_audio(const AudioSettings& settings) {
     if (audio_->state() == AudioState::ready && !synth_ && speech_engine::built_in()) {
         synth_ = std::make_unique<SpeechSynth>(config_.current().voice);
         speech_ = SpeechPlayer(synth_.get());
+        prepare_speech(config_.current());
     }
+}
+
+void KioskLoop::prepare_speech(const Config& config) {
+    std::vector<std::pair<VoiceSettings, std::vector<std::string>>> voices;
+    for (SessionVoice& voice : voices_of(config)) {
+        voices.emplace_back(voice.settings, std::move(voice.phrases));
+    }
+    speech_.keep_ready(voices);
 }
 
 void KioskLoop::start_requested_session() {
@@ -287,6 +296,7 @@ void KioskLoop::apply(const Config& config) {
         // Reopen the device only when the sound settings changed: a silent kiosk says so once.
         open_audio(config.audio);
     }
+    prepare_speech(config);
     shown_.reset();
 }
 

@@ -71,6 +71,8 @@ class KioskLoop {
 
     // A new good config: every part of the kiosk takes what is its own.
     void apply(const Config& config);
+    // Every phrase the schedule may say, made now on the voice's thread.
+    void prepare_speech(const Config& config);
 
     // Events from SDL, and the kiosk's inputs they mean.
     void handle(const SDL_Event& event, Instant now);

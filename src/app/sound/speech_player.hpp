@@ -37,6 +37,9 @@ class SpeechPlayer {
     // `synth` may be null (voice not built in, or audio off): then nothing is ever said.
     explicit SpeechPlayer(SpeechSynth* synth) : synth_(synth) {}
 
+    // What the schedule may say (each voice with its phrases): made now, in turn, and kept, so a
+    // session finds its phrases ready even on a slow machine.
+    void keep_ready(const std::vector<std::pair<VoiceSettings, std::vector<std::string>>>& voices);
     // A session starts: its voice, and every phrase it may say, queued to be made now.
     void prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases, Audio& audio);
     // A step began: its words replace what is being said.
@@ -49,6 +52,7 @@ class SpeechPlayer {
   private:
     SpeechSynth* synth_;
     VoiceSettings voice_;
+    std::vector<PhraseKey> resident_;  // keep_ready()'s
     std::optional<Utterance> waiting_;
     MonoTime not_before_{};  // what was being said has faded out by then
 };

@@ -43,6 +43,33 @@ bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
 
 }  // namespace
 
+std::vector<SessionVoice> voices_of(const Config& config) {
+    std::vector<std::string> phrases;
+    for (const Routine& routine : config.routines) {
+        const Session session(config, routine, "", Theme::day, 0, MonoTime{});
+        for (std::string& text : session.all_phrases()) {
+            if (std::find(phrases.begin(), phrases.end(), text) == phrases.end()) {
+                phrases.push_back(std::move(text));
+            }
+        }
+    }
+    std::vector<SessionVoice> voices;
+    auto add = [&](const VoiceSettings& voice) {
+        const bool known = std::any_of(voices.begin(), voices.end(), [&](const SessionVoice& v) {
+            return v.settings.voice == voice.voice &&
+                   v.settings.words_per_minute == voice.words_per_minute;
+        });
+        if (voice.enabled && !known) {
+            voices.push_back(SessionVoice{voice, phrases});
+        }
+    };
+    add(config.voice);
+    for (const ScheduleEntry& entry : config.schedule) {
+        add(entry.voice.applied_to(config.voice));
+    }
+    return voices;
+}
+
 void Effects::append(Effects other) {
     cues.insert(cues.end(), other.cues.begin(), other.cues.end());
     speech.insert(speech.end(), std::make_move_iterator(other.speech.begin()),

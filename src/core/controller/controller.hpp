@@ -45,6 +45,10 @@ struct SessionVoice {
     bool operator==(const SessionVoice&) const = default;
 };
 
+// Every voice the schedule speaks in (the top level's and each entry's, when enabled), each with
+// every phrase any routine may say: to make them all before any session starts.
+std::vector<SessionVoice> voices_of(const Config& config);
+
 // What the app must do after a call: play sounds, say things, append records, switch the screen,
 // quit.
 struct Effects {

@@ -142,6 +142,28 @@ TEST_CASE("a session speaks with its entry's voice, and says each step as it sta
     CHECK(kiosk.said.back().phrases.at(0).text == "Well done.");
 }
 
+TEST_CASE("every voice of the schedule, with every phrase any routine may say, made in advance") {
+    sk::Config config = one_short_session();
+    config.schedule.push_back(config.schedule[0]);
+    config.schedule[1].name = "Bedtime";
+    config.schedule[1].voice.words_per_minute = 130;  // a slower bedtime
+    config.schedule.push_back(config.schedule[0]);
+    config.schedule[2].name = "Silent";
+    config.schedule[2].voice.enabled = false;  // says nothing: nothing to make
+    const auto voices = sk::voices_of(config);
+    REQUIRE(voices.size() == 2);
+    CHECK(voices[0].settings == config.voice);
+    CHECK(voices[1].settings.words_per_minute == 130);
+    CHECK(voices[0].phrases == voices[1].phrases);
+    for (const char* text : {"Wall hamstring stretch.", "Hold.", "Well done.", "Stopped early."}) {
+        CAPTURE(text);
+        CHECK(std::count(voices[0].phrases.begin(), voices[0].phrases.end(), text) == 1);
+    }
+    config.voice.enabled = false;
+    config.schedule.resize(1);
+    CHECK(sk::voices_of(config).empty());
+}
+
 TEST_CASE("a due session nobody starts is missed once its window ends") {
     FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:59:59");
     kiosk.run(1s);
