@@ -89,6 +89,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # Libraries come from dpkg-shlibdeps (package dpkg-dev); these are used without being linked.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, tzdata")
+if(SK_HAVE_VOICE)
+    # dpkg-shlibdeps finds libespeak-ng1; the voices and dictionaries it reads are a data package.
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", espeak-ng-data")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "v4l-utils")  # cec-ctl, to switch a screen off over HDMI-CEC
 # postinst never enables the kiosk (it takes over tty1): see cmake/debian/postinst.

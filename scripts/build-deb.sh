@@ -30,4 +30,14 @@ dpkg-deb --ctrl-tarfile "$package" | tar -xOf - ./conffiles | grep -qx /etc/stre
     echo "build-deb: /etc/stretch-kiosk/config.yaml is not a conffile" >&2
     exit 1
 }
+# Built with the voice, it needs eSpeak NG's library (from dpkg-shlibdeps) and its data.
+if "$build/stretch-kiosk" --version | grep -q "voice: eSpeak NG"; then
+    depends=$(dpkg-deb -f "$package" Depends)
+    for needed in libespeak-ng1 espeak-ng-data; do
+        grep -q "\b$needed\b" <<<"$depends" || {
+            echo "build-deb: the package does not depend on $needed: $depends" >&2
+            exit 1
+        }
+    done
+fi
 echo "Built $package"
