@@ -88,7 +88,8 @@ void KioskLoop::open_audio(const AudioSettings& settings) {
     // The voice needs the sound device; it starts once (loading eSpeak NG off the frame loop) and
     // stays when the sound settings change.
     if (audio_->state() == AudioState::ready && !synth_ && speech_engine::built_in()) {
-        synth_ = std::make_unique<SpeechSynth>(config_.current().voice);
+        synth_ = std::make_unique<SpeechSynth>(config_.current().voice,
+                                               audio_->device_format()->frequency);
         speech_ = SpeechPlayer(synth_.get());
         prepare_speech(config_.current());
     }

@@ -260,7 +260,22 @@ bool Audio::speak(const SpokenPcm& speech) {
     Mix_HaltChannel(speech_channel);  // the chunk it plays is freed below
     CueSound& sound = device_->speech;
     sound.chunk.reset();
-    auto bytes = convert_for_device(speech.samples, speech.sample_rate, device_->format);
+    const DeviceFormat& format = device_->format;
+    std::optional<std::vector<std::uint8_t>> bytes;
+    if (speech.sample_rate == format.frequency && format.format == AUDIO_S16SYS) {
+        // Made at the device's rate (SpeechSynth resamples on its thread): one copy a channel,
+        // which the frame loop does in a millisecond or two.
+        bytes.emplace(speech.samples.size() * sizeof(std::int16_t) *
+                      static_cast<std::size_t>(format.channels));
+        auto* out = reinterpret_cast<std::int16_t*>(bytes->data());
+        for (std::int16_t sample : speech.samples) {
+            for (int channel = 0; channel < format.channels; ++channel) {
+                *out++ = sample;
+            }
+        }
+    } else {
+        bytes = convert_for_device(speech.samples, speech.sample_rate, format);
+    }
     if (!bytes || bytes->empty()) {
         sound.bytes.clear();
         return false;

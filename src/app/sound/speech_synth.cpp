@@ -1,20 +1,39 @@
 // speech_synth: the worker thread that owns eSpeak NG, and the phrase cache it fills.
 #include "app/sound/speech_synth.hpp"
 
+#include <SDL.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <utility>
 
+#include "app/sound/audio.hpp"
 #include "app/sound/speech_engine.hpp"
 
 namespace sk {
+namespace {
+
+// `pcm` at `rate` (SDL's resampler), or as it was if SDL cannot convert it.
+SpokenPcm resampled(const SpokenPcm& pcm, int rate) {
+    const auto bytes =
+        convert_for_device(pcm.samples, pcm.sample_rate, DeviceFormat{rate, AUDIO_S16SYS, 1});
+    if (!bytes) {
+        return pcm;
+    }
+    SpokenPcm result{std::vector<std::int16_t>(bytes->size() / 2), rate};
+    std::memcpy(result.samples.data(), bytes->data(), result.samples.size() * 2);
+    return result;
+}
+
+}  // namespace
 
 PhraseKey phrase_key(const VoiceSettings& voice, std::string text) {
     return PhraseKey{voice.voice, voice.words_per_minute, std::move(text)};
 }
 
-SpeechSynth::SpeechSynth(const VoiceSettings& first_voice)
-    : worker_([this, first_voice] { work(first_voice); }) {}
+SpeechSynth::SpeechSynth(const VoiceSettings& first_voice, int output_rate)
+    : worker_([this, first_voice, output_rate] { work(first_voice, output_rate); }) {}
 
 SpeechSynth::~SpeechSynth() {
     {
@@ -118,7 +137,7 @@ void SpeechSynth::settle(const PhraseKey& key, std::shared_ptr<const SpokenPcm> 
     settled_.notify_all();
 }
 
-void SpeechSynth::work(VoiceSettings first_voice) {
+void SpeechSynth::work(VoiceSettings first_voice, int output_rate) {
     using Clock = std::chrono::steady_clock;
     const speech_engine::Started engine = speech_engine::start();
     {
@@ -171,9 +190,13 @@ void SpeechSynth::work(VoiceSettings first_voice) {
             continue;
         }
         const auto began = Clock::now();
-        auto pcm = std::make_shared<const SpokenPcm>(
-            tidy_speech(speech_engine::synthesise(key.text), engine.sample_rate));
-        const auto took = std::chrono::duration_cast<Millis>(Clock::now() - began);
+        SpokenPcm made = tidy_speech(speech_engine::synthesise(key.text), engine.sample_rate);
+        if (output_rate > 0 && output_rate != made.sample_rate) {
+            made = resampled(made, output_rate);
+        }
+        auto pcm = std::make_shared<const SpokenPcm>(std::move(made));
+        const auto took =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - began);
         {
             std::lock_guard lock(mutex_);
             synthesis_time_ += took;

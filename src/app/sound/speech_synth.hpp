@@ -2,6 +2,7 @@
 // the cache of the phrases it made, one entry per phrase and voice.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -35,8 +36,10 @@ enum class PhraseState { ready, pending, failed };
 class SpeechSynth {
   public:
     // Starts the worker, which loads eSpeak NG and tries `first_voice`, so a missing
-    // espeak-ng-data or an unknown voice is said in the log at start-up.
-    explicit SpeechSynth(const VoiceSettings& first_voice);
+    // espeak-ng-data or an unknown voice is said in the log at start-up. With an `output_rate`
+    // (the sound device's), each phrase is also resampled to it on the worker: resampling is the
+    // costly part of playing it, and the frame loop must not wait for it.
+    explicit SpeechSynth(const VoiceSettings& first_voice, int output_rate = 0);
     ~SpeechSynth();
     SpeechSynth(const SpeechSynth&) = delete;
     SpeechSynth& operator=(const SpeechSynth&) = delete;
@@ -63,12 +66,12 @@ class SpeechSynth {
         std::size_t phrases = 0;
         std::size_t bytes = 0;
         Millis speech{0};          // how long they last
-        Millis synthesis_time{0};  // how long making them took
+        std::chrono::microseconds synthesis_time{0};  // how long making them took
     };
     Figures figures() const;
 
   private:
-    void work(VoiceSettings first_voice);
+    void work(VoiceSettings first_voice, int output_rate);
     void settle(const PhraseKey& key, std::shared_ptr<const SpokenPcm> pcm, bool failed);
 
     mutable std::mutex mutex_;
@@ -79,7 +82,7 @@ class SpeechSynth {
     std::map<PhraseKey, bool> failed_;
     std::vector<std::string> problems_;
     std::vector<std::string> said_problems_;
-    Millis synthesis_time_{0};
+    std::chrono::microseconds synthesis_time_{0};
     bool can_speak_ = true;
     bool stopping_ = false;
     std::thread worker_;  // last: started once everything above exists
