@@ -9,8 +9,9 @@
 // told from the cues by where its sound lies: the cues are sine tones from 523 Hz to 3.2 kHz
 // (their overtones included), so below 300 Hz (the voice's fundamental and first formant) and
 // above 4.5 kHz (its s, ch, h) there is only speech. The onset is the first 10 ms window, from
-// the frame of the say line on, where either band reaches -45 dBFS (when
-// the step before was still sounding at that frame, after its sound has first died away).
+// the frame of the say line on, where either band comes within 25 dB of the loudest window of
+// the second that follows (and above -60 dBFS; when the sound falls silent just after that frame,
+// what came before the silence is the end of the step before, and the search starts after it).
 //
 // Prints one line per phrase and a summary; exits 1 when a phrase is not heard within a second of
 // being played (the deterministic part, for tests), 2 on bad input.
@@ -132,7 +133,7 @@ int main(int argc, char** argv) {
         level[w] = std::max(std::sqrt(level[w] / static_cast<double>(window)),
                             std::sqrt(high_level[w] / static_cast<double>(window)));
     }
-    const double threshold = std::pow(10.0, -45.0 / 20.0);
+    const double floor = std::pow(10.0, -60.0 / 20.0);
 
     if (const char* around = std::getenv("SPEECH_ONSETS_LEVELS")) {
         // For looking into one place: the level of each window from 50 ms before a frame.
@@ -156,11 +157,24 @@ int main(int argc, char** argv) {
         const std::size_t from = static_cast<std::size_t>(one.frame) / window;
         const std::size_t to = std::min(level.size(), from + 100);  // a second
         std::size_t onset = to;
-        // The words before may end just as these are played: their tail is not these words.
-        bool tail = from > 0 && level[from - 1] >= threshold;
+        // Relative to how loud these words are (a bedtime voice is quiet): 25 dB under their
+        // loudest window in that second, and never under the floor.
+        double loudest = 0;
         for (std::size_t w = from; w < to; ++w) {
-            tail = tail && level[w] >= threshold;
-            if (!tail && level[w] >= threshold) {
+            loudest = std::max(loudest, level[w]);
+        }
+        const double level_needed = std::max(floor, loudest * std::pow(10.0, -25.0 / 20.0));
+        // The words before may end just as these are played: when the sound falls silent within
+        // 60 ms, what came before the silence is their tail, not these words.
+        std::size_t search = from;
+        for (std::size_t w = from; w < std::min(to, from + 6); ++w) {
+            if (level[w] < floor) {
+                search = w;
+                break;
+            }
+        }
+        for (std::size_t w = search; w < to; ++w) {
+            if (level[w] >= level_needed) {
                 onset = w;
                 break;
             }
