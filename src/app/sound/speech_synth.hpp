@@ -65,7 +65,7 @@ class SpeechSynth {
     struct Figures {
         std::size_t phrases = 0;
         std::size_t bytes = 0;
-        Millis speech{0};          // how long they last
+        Millis speech{0};                             // how long they last
         std::chrono::microseconds synthesis_time{0};  // how long making them took
     };
     Figures figures() const;

@@ -254,6 +254,26 @@ TEST_CASE("the player says a step's essentials and what fits, and a pause silenc
     CHECK_FALSE(audio.speaking());
 }
 
+TEST_CASE("a session whose voice is off (a silent bedtime) says nothing and makes nothing") {
+    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
+    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}});
+    REQUIRE(audio.state() == sk::AudioState::ready);
+    SpeechSynth synth(english);
+    sk::SpeechPlayer player(&synth);
+    sk::VoiceSettings silent = english;
+    silent.enabled = false;
+    player.prepare(silent, {"Towel hamstring stretch."}, audio);
+    const sk::MonoTime at = sk::MonoTime{} + 1000s;
+    player.say(
+        Utterance{
+            sk::SpeechMoment::get_ready, at, 9s, {{"Towel hamstring stretch.", Need::essential}}},
+        at, audio);
+    CHECK_FALSE(player.next_deadline(at).has_value());
+    CHECK_FALSE(player.update(at + 1s, audio).has_value());
+    CHECK_FALSE(audio.speaking());
+    CHECK(synth.state(sk::phrase_key(silent, "Towel hamstring stretch.")) != PhraseState::ready);
+}
+
 TEST_CASE("a new step's words wait for the last step's to fade, then start within the grace") {
     ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
     sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}});
