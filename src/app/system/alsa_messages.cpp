@@ -2,6 +2,7 @@
 
 #include <alsa/asoundlib.h>
 
+#include <atomic>
 #include <cstdarg>
 #include <cstdio>
 #include <string_view>
@@ -20,8 +21,14 @@ void alsa_handler(const char* file, int line, const char* function, int error, c
     va_start(arguments, format);
     std::vsnprintf(text, sizeof text, format, arguments);
     va_end(arguments);
-    log_line(LogPriority::debug,
-             alsa_message_text(file, line, function, text, error != 0 ? snd_strerror(error) : ""));
+    // ALSA calls this from whichever thread met the problem (SDL's audio thread, too).
+    static std::atomic<int> count{0};
+    const auto logged = alsa_log_line(
+        ++count,
+        alsa_message_text(file, line, function, text, error != 0 ? snd_strerror(error) : ""));
+    if (logged) {
+        log_line(LogPriority::debug, *logged);
+    }
 }
 
 }  // namespace
@@ -43,6 +50,16 @@ std::string alsa_message_text(const char* file, int line, const char* function,
         text += ": " + error;
     }
     return text;
+}
+
+std::optional<std::string> alsa_log_line(int number, std::string message) {
+    if (number <= alsa_messages_kept) {
+        return message;
+    }
+    if (number == alsa_messages_kept + 1) {
+        return "ALSA: its further messages are left out of the log";
+    }
+    return std::nullopt;
 }
 
 void route_alsa_messages_to_log() {

@@ -50,6 +50,16 @@ TEST_CASE("an ALSA message reads as one line with its source place") {
     CHECK(sk::alsa_message_text(nullptr, 0, nullptr, "odd", "") == "ALSA: odd");
 }
 
+TEST_CASE("a process logs ALSA's first messages, then says the rest are left out") {
+    for (int number = 1; number <= sk::alsa_messages_kept; ++number) {
+        CHECK(sk::alsa_log_line(number, "ALSA: x") == "ALSA: x");
+    }
+    CHECK(sk::alsa_log_line(sk::alsa_messages_kept + 1, "ALSA: x") ==
+          "ALSA: its further messages are left out of the log");
+    CHECK_FALSE(sk::alsa_log_line(sk::alsa_messages_kept + 2, "ALSA: x"));
+    CHECK_FALSE(sk::alsa_log_line(1000, "ALSA: x"));
+}
+
 TEST_CASE("ALSA's own lines leave stderr once they are routed into the log") {
     sk::test::TempDir dir;
     // By itself ALSA prints "ALSA lib pcm.c:...: Unknown PCM ..." for a device that is not there.
