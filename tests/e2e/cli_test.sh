@@ -5,16 +5,7 @@ set -uo pipefail
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passes=0
-
-check() {  # check NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then
-        passes=$((passes + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
-    fi
-}
+source "$(dirname "$0")/check.sh"
 run() {  # run ARGS...: sets out, err, status
     out=$("$bin" "$@" 2>"$tmp/err"); status=$?; err=$(cat "$tmp/err")
 }
@@ -130,5 +121,4 @@ for screen in idle due get-ready hold switch-sides rest paused done error hold-n
     check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
 done
 
-echo "$passes passed, $failures failed"
-((failures == 0))
+report

@@ -16,15 +16,7 @@ Xvfb -displayfd 3 -screen 0 640x360x24 -nolisten tcp 3>"$tmp/display" 2>/dev/nul
 xvfb=$!
 for _ in $(seq 100); do [[ -s $tmp/display ]] && break; sleep 0.05; done
 export DISPLAY=:$(head -n1 "$tmp/display")
-failures=0 passes=0
-check() {  # NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then
-        passes=$((passes + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
-    fi
-}
+source "$(dirname "$0")/check.sh"
 # An audio driver SDL does not have: the kiosk goes on silent and says so as a warning.
 run_kiosk() {  # LOG_FILE: runs the kiosk for two seconds, stderr to LOG_FILE
     SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=no-such-driver timeout --preserve-status -s TERM 2 \
@@ -50,5 +42,4 @@ check "terminal: no priorities" 0 "$(grep -c '^<' "$tmp/terminal")"
 if ((failures)); then
     echo "--- journal"; cat "$tmp/journal"; echo "--- terminal"; cat "$tmp/terminal"
 fi
-echo "$passes passed, $failures failed"
-((failures == 0))
+report

@@ -8,15 +8,7 @@ bin=$1 src=$2
 tmp=$(mktemp -d)
 chmod 755 "$tmp"  # nobody must reach the files of the refusal check below
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passes=0
-check() {  # NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then
-        passes=$((passes + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
-    fi
-}
+source "$(dirname "$0")/check.sh"
 edit() {  # ANSWERS ARGS...: runs --edit with ANSWERS on stdin; sets out, err, status
     out=$(printf '%b' "$1" | "$bin" --edit "${@:2}" 2>"$tmp/err"); status=$?; err=$(cat "$tmp/err")
 }
@@ -133,5 +125,4 @@ check "not writable: one sentence, with the way out" 1 \
 check "not writable: the editor never opened" 0 "$(cat "$tmp/calls")"
 check "not writable: the file is as it was" "" "$(cmp "$tmp/before" "$config" 2>&1)"
 
-echo "$passes passed, $failures failed"
-((failures == 0))
+report

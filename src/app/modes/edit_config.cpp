@@ -7,7 +7,6 @@
 #include <fstream>
 #include <istream>
 #include <ostream>
-#include <sstream>
 #include <string>
 
 #include "app/modes/cli_modes.hpp"
@@ -16,6 +15,7 @@
 #include "core/config/location.hpp"
 #include "core/config/parser.hpp"
 #include "core/config/sample_config.hpp"
+#include "core/files/file_io.hpp"
 
 namespace sk {
 namespace {
@@ -40,16 +40,6 @@ std::string file_to_edit(const Options& options) {
                        : home                      ? std::string(home) + "/.config"
                                                    : ".config";
     return base + "/stretch-kiosk/config.yaml";
-}
-
-std::optional<std::string> read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 bool write_text(const std::string& path, const std::string& text) {
@@ -120,7 +110,7 @@ int run_edit(const Options& options, std::chrono::system_clock::time_point now, 
         err << "stretch-kiosk: " << path << " is a directory; give the path of the config file\n";
         return exit_failure;
     }
-    const std::optional<std::string> original = read_text(path);
+    const std::optional<std::string> original = read_file(path);
     if (!original && fs::exists(path, error)) {
         err << "stretch-kiosk: cannot read " << path << '\n';
         return exit_failure;
@@ -158,7 +148,7 @@ int run_edit(const Options& options, std::chrono::system_clock::time_point now, 
                 << ": " << path << " is unchanged\n";
             return exit_failure;
         }
-        const std::optional<std::string> edited = read_text(directory.file());
+        const std::optional<std::string> edited = read_file(directory.file());
         if (!edited) {
             err << "stretch-kiosk: the edited copy is gone: " << path << " is unchanged\n";
             return exit_failure;

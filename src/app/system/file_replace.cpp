@@ -1,39 +1,18 @@
 #include "app/system/file_replace.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "core/files/file_io.hpp"
 
 namespace sk {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Closes the descriptor it owns; close() reports a failing close, which can mean a lost write.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() { close(); }
-    int get() const { return fd_; }
-    bool valid() const { return fd_ >= 0; }
-    int close() {
-        const int status = fd_ >= 0 ? ::close(fd_) : 0;
-        fd_ = -1;
-        return status;
-    }
-
-  private:
-    int fd_;
-};
 
 // strerror's words, lower-cased to continue a sentence: "permission denied".
 std::string error_text(int error) {
@@ -47,30 +26,6 @@ std::string error_text(int error) {
 std::string directory_of(const std::string& path) {
     const std::string dir = fs::path(path).parent_path().string();
     return dir.empty() ? "." : dir;
-}
-
-std::optional<std::string> read_whole(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t count = ::write(fd, text.data(), text.size());
-        if (count < 0 && errno == EINTR) {
-            continue;
-        }
-        if (count < 0) {
-            return false;
-        }
-        text.remove_prefix(static_cast<std::size_t>(count));
-    }
-    return true;
 }
 
 // A new file in `dir` holding `text`, with `mode` and (when we may) `owner`'s ids, synced. Its
@@ -119,7 +74,7 @@ std::string keep_backup(const std::string& path, const std::string& backup,
     placeholder.close();
     ::unlink(link_name.c_str());
     if (::link(path.c_str(), link_name.c_str()) != 0) {
-        const auto text = read_whole(path);
+        const auto text = read_file(path);
         if (!text) {
             return "cannot keep the old file as " + backup + ": it cannot be read";
         }
@@ -160,7 +115,7 @@ ReplaceResult replace_file(const std::string& path, std::string_view text,
     ReplaceResult result;
     struct stat old {};
     const bool exists = ::stat(path.c_str(), &old) == 0;
-    if (expected && (!exists || read_whole(path) != expected)) {
+    if (expected && (!exists || read_file(path) != expected)) {
         result.error = path + " was changed by someone else meanwhile";
         return result;
     }
@@ -187,10 +142,7 @@ ReplaceResult replace_file(const std::string& path, std::string_view text,
         return result;
     }
     // The renames are durable only once the directory itself is synced.
-    FileDescriptor directory(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (directory.valid()) {
-        ::fsync(directory.get());
-    }
+    sync_directory(dir);
     return result;
 }
 
