@@ -20,6 +20,7 @@ set -euo pipefail
 
 # --- Inside the namespaces (the script runs itself again there) ---
 if [[ ${1:-} == --inside ]]; then
+    set +e  # a failed step is counted, and the next one runs
     work=$2
     failures=0
     summary=$work/summary
@@ -39,7 +40,8 @@ if [[ ${1:-} == --inside ]]; then
     }
     step() {  # NAME CHECK COMMAND: runs COMMAND (bash) in the root; CHECK (bash) judges its log
         local name=$1 check=$2 command=$3 log started status=0 verdict
-        log=$work/logs/$(printf '%02d' $(($(wc -l <"$summary") + 1)))-${name// /-}.log
+        log=$(printf '%s/logs/%02d-%s.log' "$work" $(($(wc -l <"$summary") + 1)) \
+            "$(tr -cs 'A-Za-z0-9' '-' <<<"$name" | sed 's/-*$//')")
         echo "== $name"
         started=$(date +%s)
         in_root "$root" "$command" >"$log" 2>&1 || status=$?
@@ -73,7 +75,7 @@ if [[ ${1:-} == --inside ]]; then
         "$cd_repo && ./scripts/run-tests"
     step "run-kiosk under Xvfb" \
         '((STATUS == 0)) && grep -q "drawing on x11 with the software renderer" "$LOG"' \
-        "$cd_repo && Xvfb :7 -nolisten tcp -screen 0 1280x720x24 & xvfb=\$!; \
+        "$cd_repo || exit 1; Xvfb :7 -nolisten tcp -screen 0 1280x720x24 & xvfb=\$!; \
             for i in \$(seq 100); do [ -e /tmp/.X11-unix/X7 ] && break; sleep 0.1; done; \
             DISPLAY=:7 SDL_AUDIODRIVER=dummy timeout --preserve-status -s TERM 15 \
                 ./scripts/run-kiosk --windowed --size 1280x720 --state-dir /tmp/state; \

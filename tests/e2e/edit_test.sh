@@ -110,9 +110,11 @@ chmod 755 "$tmp/etc"
 chmod 644 "$config"
 script 's/"06:45"/"05:00"/'
 if ((EUID == 0)); then
-    # Root may write anywhere: the refusal is checked as nobody, on root's file.
+    # Root may write anywhere: the refusal is checked as nobody, on root's file, with a copy of
+    # the program that nobody may run (the build may be in root's home).
+    cp "$bin" "$tmp/stretch-kiosk"
     out=$(setpriv --reuid=65534 --regid=65534 --clear-groups env EDITOR="$EDITOR" TMPDIR=/tmp \
-          "$bin" --edit --config "$config" </dev/null 2>"$tmp/err"); status=$?
+          "$tmp/stretch-kiosk" --edit --config "$config" </dev/null 2>"$tmp/err"); status=$?
 else
     chmod 555 "$tmp/etc"
     out=$("$bin" --edit --config "$config" </dev/null 2>"$tmp/err"); status=$?
