@@ -17,6 +17,8 @@ xvfb=$!
 for _ in $(seq 100); do [[ -s $tmp/display ]] && break; sleep 0.05; done
 export DISPLAY=:$(head -n1 "$tmp/display")
 source "$(dirname "$0")/check.sh"
+# Under LeakSanitizer (run-tests --sanitize) its exit report would be lines of the log too.
+export LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0
 # An audio driver SDL does not have: the kiosk goes on silent and says so as a warning.
 run_kiosk() {  # LOG_FILE: runs the kiosk for two seconds, stderr to LOG_FILE
     SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=no-such-driver timeout --preserve-status -s TERM 2 \
