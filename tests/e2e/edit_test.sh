@@ -104,6 +104,15 @@ check "link: status 0" 0 "$status"
 check "link: still a link" yes "$([[ -L $tmp/link.yaml ]] && echo yes || echo no)"
 check "link: the file it points at changed" 1 "$(grep -c 'time: "06:45"' "$config")"
 
+# A link to nothing is refused, and nothing is made where it points.
+ln -s "$tmp/nowhere/config.yaml" "$tmp/dangling.yaml"
+script 's/"06:45"/"05:00"/'
+edit '' --config "$tmp/dangling.yaml"
+check "dangling link: status 1" 1 "$status"
+check "dangling link: said so" 1 "$(grep -c "^stretch-kiosk: $tmp/dangling.yaml is a link to nothing" <<<"$err")"
+check "dangling link: the editor never opened" 0 "$(cat "$tmp/calls")"
+check "dangling link: nothing made" no "$([[ -e $tmp/nowhere ]] && echo yes || echo no)"
+
 # Not writable: refused before the editor opens, with the command that works.
 cp "$config" "$tmp/before"
 chmod 755 "$tmp/etc"

@@ -104,7 +104,13 @@ int run_edit(const Options& options, std::chrono::system_clock::time_point now, 
     std::error_code error;
     // A link is followed: the file it points at is the one replaced, and the link stays.
     if (fs::is_symlink(path, error)) {
-        path = fs::canonical(path, error).string();
+        const fs::path target = fs::canonical(path, error);
+        if (error) {
+            err << "stretch-kiosk: " << path << " is a link to nothing (" << error.message()
+                << "); give the path of the config file\n";
+            return exit_failure;
+        }
+        path = target.string();
     }
     if (fs::is_directory(path, error)) {
         err << "stretch-kiosk: " << path << " is a directory; give the path of the config file\n";
