@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/modes/cli_modes.hpp"
+#include "app/modes/edit_config.hpp"
 #include "app/modes/kiosk.hpp"
 #include "core/cli/command_line.hpp"
 
@@ -38,6 +39,8 @@ int main(int argc, char** argv) {
             return sk::run_render_screens(options);
         case sk::Mode::install_timers:
             return sk::run_install_timers(options);
+        case sk::Mode::edit:
+            return sk::run_edit(options, now, std::cin, std::cout, std::cerr);
         case sk::Mode::kiosk:
         case sk::Mode::session_once:
             return sk::run_kiosk(options);

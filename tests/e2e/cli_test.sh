@@ -5,16 +5,7 @@ set -uo pipefail
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passes=0
-
-check() {  # check NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then
-        passes=$((passes + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
-    fi
-}
+source "$(dirname "$0")/check.sh"
 run() {  # run ARGS...: sets out, err, status
     out=$("$bin" "$@" 2>"$tmp/err"); status=$?; err=$(cat "$tmp/err")
 }
@@ -96,6 +87,33 @@ out=$(env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" --state-dir "
 check "no display status" 1 "$status"
 check "no display sentence" 1 "$(grep -c '^stretch-kiosk: no display to draw on' "$tmp/err")"
 
+# As in a login session (else libwayland prints a line of its own about the variable).
+export XDG_RUNTIME_DIR=$tmp/runtime
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+# No display and no driver asked for: SDL 2.26 would fall back to its invisible offscreen driver
+# and the kiosk would run on with nothing on any screen. It must refuse, in one sentence, exit 1.
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" --state-dir "$state" \
+      --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+check "no display, no driver asked for: status" 1 "$status"
+check "no display, no driver asked for: the sentence" 1 \
+    "$(grep -c "^stretch-kiosk: no display to draw on: SDL found no X, Wayland or console (KMS/DRM) display and would draw invisibly with its offscreen driver; set DISPLAY or WAYLAND_DISPLAY, or run on the console with SDL_VIDEODRIVER=kmsdrm$" "$tmp/err")"
+
+# With stderr on the journal (JOURNAL_STREAM names its device and inode, as systemd sets it), each
+# line carries its priority and no second "stretch-kiosk:": `journalctl -p err` shows this one.
+(
+    exec 2>"$tmp/journal"
+    JOURNAL_STREAM=$(stat -c %d:%i "$tmp/journal") exec env -u DISPLAY -u WAYLAND_DISPLAY \
+        -u SDL_VIDEODRIVER "$bin" --state-dir "$state" --config "$src/config/stretch-kiosk.yaml"
+)
+check "journal: no display is an error" 1 "$(grep -c '^<3>no display to draw on: ' "$tmp/journal")"
+check "journal: the config line is info" 1 "$(grep -c '^<6>config: ' "$tmp/journal")"
+check "journal: every line has a priority" 0 "$(grep -vc '^<[0-7]>' "$tmp/journal")"
+check "journal: no program name in the text" 0 "$(grep -c 'stretch-kiosk:' "$tmp/journal")"
+# A redirected stderr that only inherited the variable is no journal.
+JOURNAL_STREAM=1:2 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" --state-dir "$state" \
+    --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"
+check "JOURNAL_STREAM of another file: plain lines" 0 "$(grep -c '^<' "$tmp/err")"
+
 # --render-screens draws every screen without a display.
 run --render-screens "$tmp/screens" --size 1080x1920 --config "$src/config/stretch-kiosk.yaml"
 check "render status" 0 "$status"
@@ -149,5 +167,4 @@ else
     check "no voice: no WAVs" 0 "$(find "$tmp/screens" -name '*.wav' | wc -l)"
 fi
 
-echo "$passes passed, $failures failed"
-((failures == 0))
+report

@@ -8,6 +8,7 @@
 #include "app/draw/font_locator.hpp"
 #include "app/modes/cli_modes.hpp"
 #include "app/sound/speech_engine.hpp"
+#include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"
 #include "app/system/log.hpp"
 
@@ -28,9 +29,9 @@ std::string button_name(const KeySettings& keys) {
     return keys.button.empty() ? std::string("the button") : keys.button.front();
 }
 
-void log_all(const std::vector<std::string>& lines) {
+void log_all(LogPriority priority, const std::vector<std::string>& lines) {
     for (const auto& line : lines) {
-        log_line(line);
+        log_line(priority, line);
     }
 }
 
@@ -53,7 +54,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       next_system_look_(Steady::now() + system_look_period) {
     controller_.set_banner(banner);
     if (!trace_.problem().empty()) {
-        log_line(trace_.problem());
+        log_line(LogPriority::warning, trace_.problem());
     }
     open_devices();
 }
@@ -61,24 +62,26 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
 void KioskLoop::open_devices() {
     const Config& config = config_.current();
     FontFiles fonts = locate_fonts(config.display.font);
-    log_all(fonts.problems);
+    log_all(LogPriority::warning, fonts.problems);
     renderer_ =
         std::make_unique<Renderer>(display_.renderer(), std::move(fonts), config.display.rotation);
-    log_all(renderer_->problems());
+    log_all(LogPriority::warning, renderer_->problems());
     open_audio(config.audio);
-    log_all(input_.problems());
+    log_all(LogPriority::warning, input_.problems());
     if (!gamepads_.problem().empty()) {
-        log_line(gamepads_.problem());
+        log_line(LogPriority::warning, gamepads_.problem());
     }
-    log_line("drawing with the " + display_.renderer_name() + " renderer");
+    log_line(display_.description());
 }
 
 void KioskLoop::open_audio(const AudioSettings& settings) {
     audio_settings_ = settings;
     audio_.reset();  // one device at a time
+    // ALSA would print its own lines about a missing card; our one sentence below says it all.
+    route_alsa_messages_to_log();
     audio_ = std::make_unique<Audio>(settings);
     if (audio_->state() == AudioState::silent) {
-        log_line(audio_->problem());
+        log_line(LogPriority::warning, audio_->problem());
     }
     if (const auto format = audio_->device_format()) {
         trace_.line(clock_.now().mono, "audio",
@@ -109,7 +112,8 @@ void KioskLoop::start_requested_session() {
     }
     const std::string& routine = *options_.start_routine;
     if (!routine.empty() && !controller_.config().find_routine(routine)) {
-        log_line("--start: there is no routine '" + routine + "': starting the default one");
+        log_line(LogPriority::warning,
+                 "--start: there is no routine '" + routine + "': starting the default one");
     }
     carry_out(controller_.start_now(routine, clock_.now()));
 }
@@ -136,7 +140,7 @@ int KioskLoop::run() {
 
 void KioskLoop::advance(Instant now) {
     if (auto jump = clock_jumps_.note(now, controller_.zone())) {
-        log_line(*jump);
+        log_line(LogPriority::notice, *jump);
     }
     carry_out(controller_.tick(now));
     // The long press is measured in real time, whatever --clock-speed says.
@@ -186,13 +190,13 @@ void KioskLoop::look_at_system() {
         // NTP has set the clock: believe it even if the history holds later records.
         clock_synchronized_ = true;
         controller_.clock_synchronized();
-        log_line("the clock is synchronised");
+        log_line(LogPriority::notice, "the clock is synchronised");
     }
     if (!watcher_.changed()) {
         return;
     }
     ConfigUpdate update = config_.reload();
-    log_all(update.log);
+    log_all(update.banner.empty() ? LogPriority::notice : LogPriority::warning, update.log);
     controller_.set_banner(update.banner);
     if (update.config) {
         apply(*update.config);
@@ -261,14 +265,14 @@ void KioskLoop::speak_when_ready(MonoTime now) {
         }
     }
     if (synth_) {
-        log_all(synth_->take_problems());
+        log_all(LogPriority::warning, synth_->take_problems());
     }
 }
 
 void KioskLoop::write_records(const std::vector<HistoryRecord>& records) {
     for (const auto& record : records) {
         if (std::string error = history_.append(record); !error.empty()) {
-            log_line(error);
+            log_line(LogPriority::error, error);
             controller_.set_problem("History not saved: " + error);
         }
     }
@@ -282,7 +286,7 @@ void KioskLoop::switch_screen(ScreenPower power) {
         std::string error =
             commands_.run(on ? "screen on" : "screen off", argv, settings.command_timeout);
         if (!error.empty()) {
-            log_line(error);
+            log_line(LogPriority::warning, error);
         }
     }
     shown_.reset();
@@ -291,7 +295,7 @@ void KioskLoop::switch_screen(ScreenPower power) {
 void KioskLoop::apply(const Config& config) {
     controller_.reconfigure(config, schedule_zone(config));
     input_.reconfigure(config.keys);
-    log_all(input_.problems());
+    log_all(LogPriority::warning, input_.problems());
     renderer_->set_rotation(config.display.rotation);
     if (config.audio != audio_settings_) {
         // Reopen the device only when the sound settings changed: a silent kiosk says so once.

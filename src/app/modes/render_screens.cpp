@@ -40,7 +40,7 @@ bool write_speech(SpeechSynth& synth, const Config& config, const SampleScreen& 
     }
     const auto path = dir / (sample.name + ".wav");
     if (!write_wav(path, sound)) {
-        log_line("cannot write " + path.string());
+        log_line(LogPriority::error, "cannot write " + path.string());
         return false;
     }
     std::cout << path.string() << '\n';
@@ -69,7 +69,8 @@ int run_render_screens(const Options& options) {
     std::error_code error;
     std::filesystem::create_directories(*options.output_dir, error);
     if (error) {
-        log_line("cannot create " + *options.output_dir + ": " + error.message());
+        log_line(LogPriority::error,
+                 "cannot create " + *options.output_dir + ": " + error.message());
         return exit_failure;
     }
     auto [width, height] = options.size.value_or(std::pair{1920, 1080});
@@ -78,12 +79,12 @@ int run_render_screens(const Options& options) {
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererHandle target(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
     if (!target) {
-        log_line(std::string("cannot draw: ") + SDL_GetError());
+        log_line(LogPriority::error, std::string("cannot draw: ") + SDL_GetError());
         return exit_failure;
     }
     FontFiles fonts = locate_fonts(config.display.font);
     for (const auto& problem : fonts.problems) {
-        log_line(problem);
+        log_line(LogPriority::warning, problem);
     }
     std::string button = config.keys.button.empty() ? "the button" : config.keys.button.front();
     int status = exit_ok;
@@ -102,7 +103,7 @@ int run_render_screens(const Options& options) {
         SDL_RenderPresent(target.get());
         auto path = std::filesystem::path(*options.output_dir) / (sample.name + ".png");
         if (!save_png(surface.get(), path)) {
-            log_line("cannot write " + path.string());
+            log_line(LogPriority::error, "cannot write " + path.string());
             status = exit_failure;
             continue;
         }
@@ -113,7 +114,7 @@ int run_render_screens(const Options& options) {
     }
     if (synth) {
         for (const std::string& problem : synth->take_problems()) {
-            log_line(problem);
+            log_line(LogPriority::warning, problem);
         }
     }
     return status;

@@ -19,6 +19,7 @@ constexpr ModeFlag mode_flags[] = {
     {"-h", Mode::help},
     {"--version", Mode::version},
     {"--session-once", Mode::session_once},
+    {"--edit", Mode::edit},
 };
 
 std::optional<int> parse_int(std::string_view text) {
@@ -206,6 +207,8 @@ Modes (default: run the kiosk screen):
   --render-screens DIR    draw every screen to DIR/<screen>.png and exit (no display needed)
   --install-timers DIR    write systemd timer units for the schedule into DIR
   --session-once          wait for the due session, run it, and exit (for timer mode)
+  --edit                  change the config in $VISUAL or $EDITOR: it is checked on save and
+                          replaced only when good (the old one is kept as FILE~)
   --help, --version
 
 Options:

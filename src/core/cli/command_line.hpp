@@ -19,6 +19,7 @@ enum class Mode {
     render_screens,  // --render-screens DIR
     install_timers,  // --install-timers DIR
     session_once,    // --session-once
+    edit,            // --edit
 };
 
 enum class WindowMode { fullscreen, windowed };

@@ -30,6 +30,11 @@ TEST_CASE("modes and their values") {
     CHECK(parsed.options->mode == Mode::check);
     CHECK(parsed.options->config_path == "b.yaml");
 
+    parsed = parse_command_line({"--edit", "--config", "/etc/stretch-kiosk/config.yaml"});
+    REQUIRE(parsed.options);
+    CHECK(parsed.options->mode == Mode::edit);
+    CHECK(parsed.options->config_path == "/etc/stretch-kiosk/config.yaml");
+
     parsed = parse_command_line({"--render-screens", "out", "--size", "1080x1920"});
     REQUIRE(parsed.options);
     CHECK(parsed.options->mode == Mode::render_screens);
@@ -86,6 +91,7 @@ TEST_CASE("bad usage is one clear sentence") {
         {{"--history", "--stats"}, "--stats cannot be combined with another mode"},
         {{"--from", "2027-01-01T00:00"}, "--from only goes with --next"},
         {{"--render-screens"}, "--render-screens needs a directory"},
+        {{"--edit", "--check"}, "--check cannot be combined with another mode"},
     }));
     CAPTURE(row.args);
     auto parsed = parse_command_line(row.args);
@@ -97,8 +103,8 @@ TEST_CASE("the usage text names every mode") {
     auto text = sk::usage_text();
     for (const char* flag :
          {"--check", "--next", "--from", "--history", "--stats", "--render-screens",
-          "--install-timers", "--session-once", "--config", "--state-dir", "--windowed", "--size",
-          "--start", "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
+          "--install-timers", "--session-once", "--edit", "--config", "--state-dir", "--windowed",
+          "--size", "--start", "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
         CAPTURE(flag);
         CHECK(text.find(flag) != std::string::npos);
     }
