@@ -101,10 +101,10 @@ TEST_CASE("bad usage is one clear sentence") {
 
 TEST_CASE("the usage text names every mode") {
     auto text = sk::usage_text();
-    for (const char* flag :
-         {"--check", "--next", "--from", "--history", "--stats", "--render-screens",
-          "--install-timers", "--session-once", "--edit", "--config", "--state-dir", "--windowed",
-          "--size", "--start", "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
+    for (const char* flag : {"--check", "--next", "--from", "--history", "--stats",
+                             "--render-screens", "--install-timers", "--session-once", "--edit",
+                             "--config", "--state-dir", "--windowed", "--size", "--start",
+                             "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
         CAPTURE(flag);
         CHECK(text.find(flag) != std::string::npos);
     }
