@@ -66,6 +66,9 @@ add_custom_target(sk_compressed_docs ALL DEPENDS ${SK_COMPRESSED})
 add_dependencies(stretch-kiosk sk_compressed_docs)
 
 install(TARGETS stretch-kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The screen program is started by stretch-kiosk, never by hand: it goes where such programs go
+# (src/app/CMakeLists.txt compiles this place into stretch-kiosk, relative to its own).
+install(TARGETS ${SK_SCREEN_PROGRAM} RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/stretch-kiosk)
 install(FILES ${SK_UNIT_BUILD_DIR}/stretch-kiosk.service
         DESTINATION ${SK_SYSTEMD_SYSTEM_UNIT_DIR})
 install(FILES ${SK_UNIT_BUILD_DIR}/stretch-kiosk-user.service

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs into a temporary DESTDIR and checks the tree: the program, the units, the autostart
+# Installs into a temporary DESTDIR and checks the tree: the programs, the units, the autostart
 # entry, the config (and that a second install keeps a config the user has changed), the sample,
 # the man pages, the guide, the changelog and the copyright.
 # Usage: scripts/check-install.sh [BUILD_DIR]   (default: build; the program must be built)
@@ -30,10 +30,13 @@ quietly() { "$@" >/dev/null 2>&1; }
 DESTDIR=$root cmake --install "$build" >"$log"
 config=$root/etc/stretch-kiosk/config.yaml
 program=$root$prefix/bin/stretch-kiosk
+screen_program=$root$prefix/libexec/stretch-kiosk/stretch-kiosk-screen
 system_unit=$(find "$root" -path '*/systemd/system/stretch-kiosk.service' | head -n1)
 user_unit=$(find "$root" -path '*/systemd/user/stretch-kiosk-user.service' | head -n1)
 
 check "the program is installed in $prefix/bin" test -x "$program"
+check "the screen program is installed in $prefix/libexec/stretch-kiosk" test -x "$screen_program"
+check "the program loads no SDL" bash -c "! readelf -d '$program' | grep -q 'NEEDED.*libSDL2'"
 check "the system unit is installed" test -f "$system_unit"
 check "the user unit is installed" test -f "$user_unit"
 check "the system unit starts the installed program" \
@@ -61,6 +64,9 @@ if command -v desktop-file-validate >/dev/null; then
 fi
 check "the installed program accepts the installed config" \
     quietly "$program" --check --config "$config"
+check "the installed program finds the screen program and draws the screens" \
+    bash -c "SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy '$program' --render-screens '$work/screens' \
+             --size 320x240 --config '$config' >/dev/null 2>&1 && test -s '$work/screens/hold.png'"
 
 echo "# changed by the user" >>"$config"
 DESTDIR=$root cmake --install "$build" >"$log"

@@ -1,12 +1,14 @@
-// The stretch-kiosk program: parses the command line and runs the chosen mode.
+// The stretch-kiosk program: parses the command line and runs the modes that print and exit; for
+// the modes that draw it becomes the screen program (app/screen), so that it links no SDL itself.
 #include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "app/modes/cli_modes.hpp"
-#include "app/modes/edit_config.hpp"
-#include "app/modes/kiosk.hpp"
+#include "app/commands/cli_modes.hpp"
+#include "app/commands/edit_config.hpp"
+#include "app/commands/screen_program.hpp"
+#include "app/commands/timer_install.hpp"
 #include "core/cli/command_line.hpp"
 
 int main(int argc, char** argv) {
@@ -35,15 +37,14 @@ int main(int argc, char** argv) {
             return sk::run_history(options, std::cout, std::cerr);
         case sk::Mode::stats:
             return sk::run_stats(options, now, std::cout, std::cerr);
-        case sk::Mode::render_screens:
-            return sk::run_render_screens(options);
         case sk::Mode::install_timers:
             return sk::run_install_timers(options);
         case sk::Mode::edit:
             return sk::run_edit(options, now, std::cin, std::cout, std::cerr);
+        case sk::Mode::render_screens:
         case sk::Mode::kiosk:
         case sk::Mode::session_once:
-            return sk::run_kiosk(options);
+            return sk::exec_screen_program(argv, std::cerr);
     }
     return sk::exit_failure;
 }

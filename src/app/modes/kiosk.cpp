@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
-#include "app/modes/cli_modes.hpp"
 #include "app/modes/kiosk_loop.hpp"
 #include "app/system/active_config.hpp"
 #include "app/system/config_source.hpp"

@@ -12,7 +12,4 @@ int run_kiosk(const Options& options);
 // --render-screens DIR: every screen drawn to DIR/<screen>.png without a display.
 int run_render_screens(const Options& options);
 
-// --install-timers DIR: systemd timer units for the schedule.
-int run_install_timers(const Options& options);
-
 }  // namespace sk

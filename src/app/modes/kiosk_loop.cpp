@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "app/draw/font_locator.hpp"
-#include "app/modes/cli_modes.hpp"
 #include "app/sound/speech_engine.hpp"
 #include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"

@@ -1,4 +1,4 @@
-// --render-screens and --install-timers: the kiosk's modes that write files and exit.
+// --render-screens: every screen drawn to a PNG file (and what it says to a WAV), no display.
 #include <SDL.h>
 
 #include <filesystem>
@@ -8,9 +8,7 @@
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
-#include "app/modes/cli_modes.hpp"
 #include "app/modes/kiosk.hpp"
-#include "app/modes/timer_install.hpp"
 #include "app/sound/speech_engine.hpp"
 #include "app/sound/speech_player.hpp"
 #include "app/sound/speech_synth.hpp"
@@ -118,10 +116,6 @@ int run_render_screens(const Options& options) {
         }
     }
     return status;
-}
-
-int run_install_timers(const Options& options) {
-    return install_timers(options, own_program_path("stretch-kiosk"), std::cout, std::cerr);
 }
 
 }  // namespace sk

@@ -7,6 +7,9 @@
 
 namespace sk {
 
+// Exit statuses: the command line's contract.
+enum ExitStatus : int { exit_ok = 0, exit_failure = 1, exit_bad_config = 2 };
+
 // What the program was asked to do.
 enum class Mode {
     kiosk,           // the screen (default)

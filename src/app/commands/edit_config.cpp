@@ -1,4 +1,4 @@
-#include "app/modes/edit_config.hpp"
+#include "app/commands/edit_config.hpp"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-#include "app/modes/cli_modes.hpp"
+#include "app/commands/cli_modes.hpp"
 #include "app/system/editor.hpp"
 #include "app/system/file_replace.hpp"
 #include "core/config/location.hpp"

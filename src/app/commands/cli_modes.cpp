@@ -1,10 +1,9 @@
-#include "app/modes/cli_modes.hpp"
+#include "app/commands/cli_modes.hpp"
 
 #include <ostream>
 #include <string>
 
-#include "app/modes/version.hpp"
-#include "app/sound/speech_engine.hpp"
+#include "app/commands/build_info.hpp"
 #include "app/system/config_source.hpp"
 #include "core/history/history.hpp"
 #include "core/history/stats.hpp"
@@ -64,9 +63,8 @@ std::string_view state_word(EntryToday::State state) {
 }  // namespace
 
 std::string version_text() {
-    const auto voice = speech_engine::built_in();
-    return std::string("stretch-kiosk ") + version +
-           " (voice: " + (voice ? *voice : std::string("not built in, cues only")) + ")";
+    return std::string("stretch-kiosk ") + program_version + " (voice: " +
+           std::string(voice_built_in.empty() ? "not built in, cues only" : voice_built_in) + ")";
 }
 
 int run_check(const Options& options, std::chrono::system_clock::time_point now, std::ostream& out,

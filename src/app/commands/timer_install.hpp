@@ -18,4 +18,7 @@ std::string own_program_path(const std::string& fallback);
 int install_timers(const Options& options, const std::string& program, std::ostream& out,
                    std::ostream& err);
 
+// The mode itself: the units start this program (the one that prints and execs the screen).
+int run_install_timers(const Options& options);
+
 }  // namespace sk

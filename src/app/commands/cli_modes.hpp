@@ -9,9 +9,6 @@
 
 namespace sk {
 
-// Exit statuses: the command line's contract.
-enum ExitStatus : int { exit_ok = 0, exit_failure = 1, exit_bad_config = 2 };
-
 // --version: the program's version and whether the voice is built in, one line.
 std::string version_text();
 

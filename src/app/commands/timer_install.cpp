@@ -1,13 +1,14 @@
-#include "app/modes/timer_install.hpp"
+#include "app/commands/timer_install.hpp"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 #include <system_error>
 
-#include "app/modes/cli_modes.hpp"
+#include "app/commands/cli_modes.hpp"
 #include "app/system/config_source.hpp"
 #include "core/systemd/timer_units.hpp"
 
@@ -73,6 +74,10 @@ int install_timers(const Options& options, const std::string& program, std::ostr
     out << "To start them, run: " << systemctl << " daemon-reload && " << systemctl
         << " enable --now stretch-kiosk-timers.target stretch-kiosk-timers.path\n";
     return exit_ok;
+}
+
+int run_install_timers(const Options& options) {
+    return install_timers(options, own_program_path("stretch-kiosk"), std::cout, std::cerr);
 }
 
 }  // namespace sk

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "app/modes/timer_install.hpp"
+#include "app/commands/timer_install.hpp"
 #include "catch.hpp"
 #include "temp_dir.hpp"
 

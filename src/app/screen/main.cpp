@@ -1,0 +1,30 @@
+// The screen program (stretch-kiosk-screen): the modes that draw, started by stretch-kiosk in its
+// own place (exec) with the same arguments: the kiosk, one timer-started session, and
+// --render-screens.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/modes/kiosk.hpp"
+#include "core/cli/command_line.hpp"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    sk::ParsedOptions parsed = sk::parse_command_line(args);
+    if (!parsed.options) {
+        std::cerr << "stretch-kiosk: " << parsed.error << '\n';
+        return sk::exit_bad_config;
+    }
+    const sk::Options& options = *parsed.options;
+    switch (options.mode) {
+        case sk::Mode::kiosk:
+        case sk::Mode::session_once:
+            return sk::run_kiosk(options);
+        case sk::Mode::render_screens:
+            return sk::run_render_screens(options);
+        default:
+            std::cerr << "stretch-kiosk: the screen program only draws: run stretch-kiosk for "
+                         "this\n";
+            return sk::exit_bad_config;
+    }
+}
