@@ -31,35 +31,50 @@ bool choose_renderer(std::string_view video_driver) {
         if (!same_name(*wanted, "software")) {
             return false;
         }
-    } else if (same_name(video_driver, "kmsdrm") || same_name(video_driver, "wayland")) {
-        // SDL 2.26's KMS/DRM and Wayland drivers have no window framebuffer for the software
-        // renderer: there SDL draws through EGL and Mesa (the Pi's v3d or vc4 GPU driver, or
-        // llvmpipe on the CPU without one). GLES 2 is what those drivers speak natively; SDL falls
-        // back to its other renderers if it cannot be made.
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
-        return false;
-    } else {
-        // Under X (and offscreen) the software renderer: with no GPU, SDL's OpenGL paths run on
-        // Mesa's llvmpipe, measured here at ~90 MiB PSS and a 0.7 s first frame against ~17 MiB
-        // and 0.25 s for the software renderer.
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        return true;
     }
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    // Everywhere the software renderer, drawing into the window's surface, so that a frame
+    // touches, and sends, only the pixels that changed: a countdown tick is a few thousand.
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (same_name(video_driver, "kmsdrm") || same_name(video_driver, "wayland")) {
+        // SDL 2.26's KMS/DRM and Wayland drivers have no window surface of their own: SDL makes
+        // one in memory and shows it through a GLES 2 texture, with EGL and Mesa (the Pi's v3d
+        // or vc4 GPU driver, or llvmpipe on the CPU without one). Each frame uploads the rows that
+        // changed and draws one texture; the GPU never sees a glyph.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "opengles2");
+    } else {
+        // Under X (and offscreen) the driver's own surface (X11: shared memory). SDL would
+        // otherwise show it through OpenGL too, which with no GPU is Mesa's llvmpipe: measured
+        // here at ~90 MiB PSS and a 0.7 s first frame against ~17 MiB and 0.25 s.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     return true;
 }
 
-// GL_RENDERER of the current GL context ("V3D 4.2", "llvmpipe (LLVM 15.0.6, 256 bits)").
+// GL_RENDERER and GL_VERSION of the current GL context ("V3D 4.2, OpenGL ES 3.1 Mesa 22.3.6",
+// "llvmpipe (LLVM 15.0.6, 256 bits), 4.5 (Compatibility Profile) Mesa 22.3.6"); empty with none.
 std::string gl_renderer_text() {
     using GetString = const unsigned char* (*)(unsigned int);
     constexpr unsigned int gl_renderer = 0x1F01;
+    constexpr unsigned int gl_version = 0x1F02;
+    if (SDL_GL_GetCurrentContext() == nullptr) {
+        return {};
+    }
     void* address = SDL_GL_GetProcAddress("glGetString");
     if (address == nullptr) {
         return {};
     }
     GetString get_string = nullptr;
     std::memcpy(&get_string, &address, sizeof get_string);
-    const unsigned char* text = get_string(gl_renderer);
-    return text ? reinterpret_cast<const char*>(text) : "";
+    std::string text;
+    for (const unsigned int name : {gl_renderer, gl_version}) {
+        const unsigned char* value = get_string(name);
+        if (value != nullptr) {
+            text += (text.empty() ? "" : ", ") + std::string(reinterpret_cast<const char*>(value));
+        }
+    }
+    return text;
 }
 
 }  // namespace
@@ -141,9 +156,11 @@ std::optional<Display> Display::open(const Options& options, std::string& error)
         error = std::string("could not draw in the window: ") + SDL_GetError();
         return std::nullopt;
     }
-    if (display.renderer_name().starts_with("opengl")) {
-        display.gl_renderer_ = gl_renderer_text();
+    if (display.renderer_name() == "software" && SDL_RenderGetWindow(display.renderer_.get())) {
+        display.presenting_ = Presenting::window_surface;
     }
+    // The GL context of a GL renderer, or of the texture that shows a window surface.
+    display.gl_renderer_ = gl_renderer_text();
     SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     return display;
@@ -151,6 +168,8 @@ std::optional<Display> Display::open(const Options& options, std::string& error)
 
 Display::Display(Display&& other) noexcept
     : owns_video_(std::exchange(other.owns_video_, false)),
+      presenting_(other.presenting_),
+      push_(std::move(other.push_)),
       gl_renderer_(std::move(other.gl_renderer_)),
       window_(std::move(other.window_)),
       renderer_(std::move(other.renderer_)) {}
@@ -171,13 +190,31 @@ std::string Display::renderer_name() const {
     return "unknown";
 }
 
+void Display::present(const std::vector<Box>& areas) {
+    if (areas.empty()) {
+        return;
+    }
+    if (presenting_ == Presenting::whole_frames) {
+        SDL_RenderPresent(renderer_.get());
+        return;
+    }
+    SDL_RenderFlush(renderer_.get());
+    rects_.clear();
+    for (const Box& area : areas) {
+        rects_.push_back({area.x, area.y, area.width, area.height});
+    }
+    push_(window_.get(), rects_.data(), static_cast<int>(rects_.size()));
+}
+
 std::string Display::description() const {
     const char* video_driver = SDL_GetCurrentVideoDriver();
     std::string text = std::string("drawing on ") +
                        (video_driver ? video_driver : "no video driver") + " with the " +
                        renderer_name() + " renderer";
     if (!gl_renderer_.empty()) {
-        text += " (GL: " + gl_renderer_ + ")";
+        text += presenting_ == Presenting::window_surface
+                    ? ", shown through a GL texture (GL: " + gl_renderer_ + ")"
+                    : " (GL: " + gl_renderer_ + ")";
     }
     return text;
 }

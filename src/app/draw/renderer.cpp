@@ -1,5 +1,7 @@
 #include "app/draw/renderer.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "app/draw/palette.hpp"
@@ -14,6 +16,19 @@ constexpr std::array<Part, part_count> all_parts{
 
 bool sideways(Rotation rotation) {
     return rotation == Rotation::r90 || rotation == Rotation::r270;
+}
+
+// The pixel format of what the renderer draws on: a window's, else ARGB8888 (a surface of ours).
+// A canvas in the same format is copied to it without converting a pixel.
+Uint32 target_format(SDL_Renderer* renderer) {
+    if (SDL_Window* window = SDL_RenderGetWindow(renderer)) {
+        const Uint32 format = SDL_GetWindowPixelFormat(window);
+        if (format != SDL_PIXELFORMAT_UNKNOWN && !SDL_ISPIXELFORMAT_INDEXED(format) &&
+            SDL_BYTESPERPIXEL(format) == 4) {
+            return format;
+        }
+    }
+    return SDL_PIXELFORMAT_ARGB8888;
 }
 
 void clear(SDL_Renderer* renderer, const Box& box) {
@@ -54,7 +69,7 @@ bool Renderer::ensure_canvas(int width, int height) {
     if (canvas_failed_) {
         return false;
     }
-    canvas_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+    canvas_.reset(SDL_CreateTexture(renderer_, target_format(renderer_), SDL_TEXTUREACCESS_TARGET,
                                     width, height));
     if (!canvas_) {
         canvas_failed_ = true;
@@ -97,6 +112,17 @@ bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenVie
             return before.hint != now.hint;
     }
     return true;
+}
+
+Box Renderer::changed_area(Part part, const ScreenView& before, const ScreenView& now) const {
+    const Box& box = layout_[part].box;
+    if (part != Part::progress || before.show_progress != now.show_progress) {
+        return box;
+    }
+    // Left of the shorter fill and right of the longer one, the bar looks as it did.
+    const int was = PartPainter::progress_fill(before.progress, box);
+    const int is = PartPainter::progress_fill(now.progress, box);
+    return {box.x + std::min(was, is), box.y, std::abs(is - was), box.height};
 }
 
 Box Renderer::copyable(Box area) const {
@@ -152,8 +178,14 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
     const bool turned = sideways(rotation_);
     int width = turned ? target_height : target_width;
     int height = turned ? target_width : target_height;
-    const bool canvas = width > 0 && height > 0 && ensure_canvas(width, height);
-    if (!canvas) {
+    // Drawn straight onto a target that keeps the last frame; through the canvas otherwise.
+    const bool wants_canvas = rotation_ != Rotation::r0 || target == TargetContent::unknown;
+    const bool canvas = wants_canvas && width > 0 && height > 0 && ensure_canvas(width, height);
+    if (!wants_canvas && canvas_) {
+        canvas_.reset();  // turned back upright: 4 bytes a pixel less
+        canvas_width_ = canvas_height_ = 0;
+    }
+    if (wants_canvas && !canvas) {
         // Straight onto the target, unturned, all of it every time.
         width = target_width;
         height = target_height;
@@ -164,10 +196,19 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
     const bool everything = everything_next_ || !previous_ || layout != layout_ ||
                             view.kind != previous_->kind || view.theme != previous_->theme;
     std::vector<Part> parts;
+    std::vector<Box> areas;  // unturned
     for (const Part part : all_parts) {
         if (everything || part_changed(part, *previous_, view)) {
             parts.push_back(part);
+            if (!everything) {
+                if (const Box area = changed_area(part, *previous_, view); !area.empty()) {
+                    areas.push_back(area);
+                }
+            }
         }
+    }
+    if (everything) {
+        areas = {{0, 0, width, height}};
     }
     layout_ = std::move(layout);
     previous_ = view;
@@ -186,16 +227,13 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
         SDL_SetRenderTarget(renderer_, canvas_.get());
     }
     SDL_RenderSetClipRect(renderer_, nullptr);
-    Box changed;
     if (everything) {
         clear(renderer_, {0, 0, width, height});
         lit_.fill(Box{});
-        changed = {0, 0, width, height};
         report.redraw = Redraw::everything;
     } else {
         for (const Part part : parts) {
             clear(renderer_, layout_[part].box);
-            changed = united(changed, layout_[part].box);
         }
         report.redraw = Redraw::parts;
     }
@@ -209,12 +247,23 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
 
     if (canvas) {
         SDL_SetRenderTarget(renderer_, output);
-        changed = copyable(changed);
-        copy_to_target(target == TargetContent::last_frame ? changed : Box{0, 0, width, height});
-        report.changed = rotate_box(changed, rotation_, width, height);
-    } else {
-        report.changed = changed;
+        if (target == TargetContent::unknown) {
+            copy_to_target({0, 0, width, height});
+            areas = {{0, 0, width, height}};
+        } else {
+            for (Box& area : areas) {
+                area = copyable(area);
+                copy_to_target(area);
+            }
+        }
+        for (Box& area : areas) {
+            area = rotate_box(area, rotation_, width, height);
+        }
     }
+    for (const Box& area : areas) {
+        report.changed = united(report.changed, area);
+    }
+    report.areas = std::move(areas);
     return report;
 }
 

@@ -28,16 +28,21 @@ enum class Redraw { nothing, parts, everything };
 
 struct DrawReport {
     Redraw redraw = Redraw::nothing;
-    Box changed;  // in target pixels: what differs from the last frame; empty when nothing does
+    // In target pixels: the areas that differ from the last frame, which together hold every
+    // pixel that changed (what the loop sends to the screen), and the box around them all. Empty
+    // when nothing changed.
+    std::vector<Box> areas;
+    Box changed;
 };
 
-// Dirty rectangles: the renderer keeps the frame in a canvas texture at the unrotated size.
-// A new frame compares its view and layout with the last one: when the screen kind, theme,
-// size or any box moved, it draws everything; otherwise it clears and draws again only the parts
-// whose content changed (a countdown tick touches the digits and the bar, nothing else). The
-// canvas is then copied to the target, turned by the rotation: all of it, or only the changed
-// area when the caller says the target kept the last frame. `changed` lets the loop skip
-// presenting when nothing changed and present less when little did.
+// Dirty rectangles. A new frame compares its view and layout with the last one: when the screen
+// kind, theme, size or any box moved, it draws everything; otherwise it clears and draws again
+// only the parts whose content changed (a countdown tick touches the digits and the bar, nothing
+// else), and reports only those parts' boxes, or for the bar only the strip that filled. On a
+// target that keeps the last frame (a window surface) it draws there directly. A canvas texture
+// at the unrotated size, in the target's pixel format, holds the frame only when it must: for a
+// turned screen (each changed area is copied turned), or for a target that forgets the last frame
+// (a GPU back buffer: all of it is copied each time).
 class Renderer {
   public:
     Renderer(SDL_Renderer* renderer, FontFiles fonts, Rotation rotation = Rotation::r0);
@@ -66,6 +71,8 @@ class Renderer {
   private:
     bool ensure_canvas(int width, int height);
     bool part_changed(Part part, const ScreenView& before, const ScreenView& now) const;
+    // What a redrawn part changes: its box, or for the bar the strip between the two fills.
+    Box changed_area(Part part, const ScreenView& before, const ScreenView& now) const;
     Box copyable(Box area) const;
     void copy_to_target(const Box& area);
 

@@ -34,6 +34,44 @@ void log_all(LogPriority priority, const std::vector<std::string>& lines) {
     }
 }
 
+// For the trace.
+std::string_view kind_name(ScreenKind kind) {
+    switch (kind) {
+        case ScreenKind::idle:
+            return "idle";
+        case ScreenKind::due:
+            return "due";
+        case ScreenKind::get_ready:
+            return "get-ready";
+        case ScreenKind::hold:
+            return "hold";
+        case ScreenKind::switch_sides:
+            return "switch-sides";
+        case ScreenKind::rest:
+            return "rest";
+        case ScreenKind::paused:
+            return "paused";
+        case ScreenKind::done:
+            return "done";
+        case ScreenKind::dark:
+            break;
+    }
+    return "dark";
+}
+
+// "12345 px: 10,20 300x40; ...": how much of the screen a frame sent, and where.
+std::string areas_text(const std::vector<Box>& areas) {
+    long pixels = 0;
+    std::string where;
+    for (const Box& area : areas) {
+        pixels += static_cast<long>(area.width) * area.height;
+        where += (where.empty() ? "" : "; ") + std::to_string(area.x) + "," +
+                 std::to_string(area.y) + " " + std::to_string(area.width) + "x" +
+                 std::to_string(area.height);
+    }
+    return std::to_string(pixels) + " px\t" + where;
+}
+
 }  // namespace
 
 KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Display display,
@@ -153,11 +191,25 @@ void KioskLoop::show(const ScreenView& view) {
     if (shown_ && *shown_ == view) {
         return;  // nothing changed: no drawing, no present
     }
-    DrawReport report = renderer_->draw(view, TargetContent::unknown);
-    shown_ = view;
-    if (report.redraw != Redraw::nothing) {
-        SDL_RenderPresent(display_.renderer());
+    const DrawReport report = renderer_->draw(view, display_.target_content());
+    // Only what changed goes to the screen (on a window surface; a GPU gets whole frames).
+    display_.present(report.areas);
+    if (trace_.enabled() && !report.areas.empty()) {
+        const Instant now = clock_.now();
+        trace_.line(now.mono, "frame", areas_text(report.areas));
+        if (traced_.kind != view.kind || !traced_.shown) {
+            const auto wall =
+                std::chrono::duration_cast<milliseconds>(clock_.exact_wall(now).time_since_epoch());
+            trace_.line(
+                now.mono, "screen",
+                std::string(kind_name(view.kind)) + "\twall_ms " + std::to_string(wall.count()));
+        }
+        if (view.big_number && traced_.big_number != view.big_number) {
+            trace_.line(now.mono, "digit", std::to_string(*view.big_number));
+        }
+        traced_ = {true, view.kind, view.big_number};
     }
+    shown_ = view;
 }
 
 void KioskLoop::report_alive() {
@@ -312,8 +364,15 @@ void KioskLoop::handle(const SDL_Event& event, Instant now) {
             quit_ = true;
             return;
         case SDL_WINDOWEVENT:
-            if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
-                event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            if (event.window.event == SDL_WINDOWEVENT_EXPOSED &&
+                display_.target_content() == TargetContent::last_frame && shown_) {
+                // The window surface still holds the frame: only the screen lost it.
+                int width = 0;
+                int height = 0;
+                SDL_GetWindowSize(display_.window(), &width, &height);
+                display_.present({Box{0, 0, width, height}});
+            } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                       event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 renderer_->redraw_everything();
                 shown_.reset();
             }

@@ -101,6 +101,12 @@ class KioskLoop {
     Steady::time_point next_system_look_;
     std::optional<Steady::time_point> next_ping_;
     std::optional<ScreenView> shown_;
+    // What the trace said was on screen last (shown_ is forgotten to force a redraw).
+    struct Traced {
+        bool shown = false;
+        ScreenKind kind = ScreenKind::idle;
+        std::optional<int> big_number;
+    } traced_;
     bool quit_ = false;
     bool first_frame_shown_ = false;
     bool clock_synchronized_ = false;

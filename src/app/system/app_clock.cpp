@@ -21,13 +21,20 @@ Instant AppClock::now() const {
     return instant;
 }
 
+std::chrono::system_clock::time_point AppClock::exact_wall(const Instant& now) const {
+    if (!wall_start_) {
+        return std::chrono::system_clock::now();
+    }
+    return std::chrono::system_clock::time_point(*wall_start_) +
+           std::chrono::duration_cast<std::chrono::system_clock::duration>(now.mono - launch_);
+}
+
 std::chrono::milliseconds AppClock::real_wait_until(const Instant& now, SysSeconds wall,
                                                     std::optional<MonoTime> mono) const {
     using std::chrono::milliseconds;
     // The wall clock counts whole seconds: a wall deadline is reached at the start of its second,
-    // which on the real clock is up to a second after `now.wall` was floored.
-    auto wall_now_exact = wall_start_ ? now.wall : std::chrono::system_clock::now();
-    auto until = std::chrono::duration_cast<milliseconds>(wall - wall_now_exact);
+    // which is up to a second after `now.wall` was floored, so wait from the exact time.
+    auto until = std::chrono::ceil<milliseconds>(wall - exact_wall(now));
     if (mono) {
         until = std::min(until, std::chrono::ceil<milliseconds>(*mono - now.mono));
     }

@@ -18,6 +18,8 @@ class AppClock {
 
     // Both clocks now. This is the one place the kiosk reads the time.
     Instant now() const;
+    // The wall clock at `now` to the millisecond (Instant::wall counts whole seconds).
+    std::chrono::system_clock::time_point exact_wall(const Instant& now) const;
 
     // How long to really wait until the program's clocks reach `wall` or `mono` (the earlier).
     std::chrono::milliseconds real_wait_until(const Instant& now, SysSeconds wall,

@@ -1,7 +1,10 @@
 // Trace: a small timestamped record of what the kiosk did (--trace FILE), one line per event,
 // for checking timing from outside: "<ms>\t<what>\t<details>", ms on the monotonic clock since the
-// trace opened. Kinds so far: audio (the device opened or closed), step (a step of a session
-// began), cue, say (a phrase was handed to the device), unsaid (a phrase left out, and why).
+// trace opened. Kinds: trace (the first line: where 0 ms is on CLOCK_MONOTONIC), audio (the
+// device opened or closed), step (a step of a session began, at its planned time), cue, say (a
+// phrase was handed to the device), unsaid (a phrase left out, and why), frame (a frame was sent
+// to the screen: its pixels and areas), screen (a new kind of screen was shown, with the wall
+// clock), digit (the countdown shown changed).
 #pragma once
 
 #include <chrono>

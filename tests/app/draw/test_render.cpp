@@ -370,6 +370,7 @@ TEST_CASE("an unchanged frame rasterises nothing, and a tick redraws only what t
         const DrawReport again = renderer.draw(first, TargetContent::last_frame);
         CHECK(again.redraw == Redraw::nothing);
         CHECK(again.changed.empty());
+        CHECK(again.areas.empty());
         CHECK(renderer.text_cache().rasterised() == after_first);
     }
     SECTION("drawn whole again: every text comes from the cache") {
@@ -384,6 +385,7 @@ TEST_CASE("an unchanged frame rasterises nothing, and a tick redraws only what t
         const DrawReport report = renderer.draw(tick, TargetContent::last_frame);
         CHECK(report.redraw == Redraw::parts);
         CHECK(report.changed == renderer.layout()[Part::big_number].box);
+        CHECK(report.areas == std::vector<Box>{renderer.layout()[Part::big_number].box});
         CHECK(renderer.text_cache().rasterised() == after_first + 1);
 
         // The same pixels as drawing the new view from scratch.
@@ -392,23 +394,57 @@ TEST_CASE("an unchanged frame rasterises nothing, and a tick redraws only what t
         fresh_renderer.draw(tick);
         CHECK(same_pixels(canvas, fresh));
     }
-    SECTION("a tick with progress: digits and bar, nothing else") {
+    SECTION("a tick with progress: the digits and the strip of the bar that filled, nothing else") {
         ScreenView tick = first;
         tick.big_number = 26;
         tick.progress = 0.45;
         const DrawReport report = renderer.draw(tick, TargetContent::last_frame);
         CHECK(report.redraw == Redraw::parts);
-        CHECK(report.changed == united(renderer.layout()[Part::big_number].box,
-                                       renderer.layout()[Part::progress].box));
+        const Box bar = renderer.layout()[Part::progress].box;
+        const int was = PartPainter::progress_fill(first.progress, bar);
+        const int is = PartPainter::progress_fill(tick.progress, bar);
+        REQUIRE(is > was);
+        const Box strip{bar.x + was, bar.y, is - was, bar.height};
+        CHECK(report.areas == std::vector<Box>{renderer.layout()[Part::big_number].box, strip});
+        CHECK(report.changed == united(renderer.layout()[Part::big_number].box, strip));
         Canvas fresh(1920, 1080);
         Renderer fresh_renderer(fresh.renderer.get(), system_fonts());
         fresh_renderer.draw(tick);
         CHECK(same_pixels(canvas, fresh));
     }
+    SECTION("the bar alone: only its strip; back again, the same strip") {
+        ScreenView later = first;
+        later.progress = first.progress + 0.01;
+        const Box bar = renderer.layout()[Part::progress].box;
+        const int was = PartPainter::progress_fill(first.progress, bar);
+        const int is = PartPainter::progress_fill(later.progress, bar);
+        REQUIRE(is > was);
+        const Box strip{bar.x + was, bar.y, is - was, bar.height};
+        CHECK(renderer.draw(later, TargetContent::last_frame).areas == std::vector<Box>{strip});
+        CHECK(renderer.draw(first, TargetContent::last_frame).areas == std::vector<Box>{strip});
+        // Less than a pixel of the bar: nothing at all.
+        ScreenView same = first;
+        same.progress = first.progress + 0.1 / bar.width;
+        REQUIRE(PartPainter::progress_fill(same.progress, bar) == was);
+        CHECK(renderer.draw(same, TargetContent::last_frame).areas.empty());
+    }
     SECTION("a new screen kind redraws everything") {
         ScreenView rest = first;
         rest.kind = ScreenKind::rest;
-        CHECK(renderer.draw(rest).redraw == Redraw::everything);
+        const DrawReport report = renderer.draw(rest, TargetContent::last_frame);
+        CHECK(report.redraw == Redraw::everything);
+        CHECK(report.areas == std::vector<Box>{{0, 0, 1920, 1080}});
+    }
+    SECTION("a target that forgets the last frame gets the whole frame each time") {
+        ScreenView tick = first;
+        tick.big_number = 26;
+        const DrawReport report = renderer.draw(tick, TargetContent::unknown);
+        CHECK(report.redraw == Redraw::parts);
+        CHECK(report.areas == std::vector<Box>{{0, 0, 1920, 1080}});
+        Canvas fresh(1920, 1080);
+        Renderer fresh_renderer(fresh.renderer.get(), system_fonts());
+        fresh_renderer.draw(tick);
+        CHECK(same_pixels(canvas, fresh));
     }
     SECTION("turned, the changed area is reported in the target's pixels") {
         Canvas sideways(1080, 1920);
