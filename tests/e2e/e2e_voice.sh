@@ -23,20 +23,31 @@ SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$tmp/out.raw \
     "$bin" --config "$config" --state-dir "$tmp/state" --trace "$tmp/trace" "$@" \
     2>"$tmp/kiosk.log" &
 kiosk=$!
-# Until the session is done and its last words have been said (20 minutes at most).
+# Until the session is done and its last words have been said (20 minutes at most), then until
+# the device closes (10 s at most): nothing sounds any more.
 for _ in $(seq 12000); do
     grep -qP '\tsay\tdone\t' "$tmp/trace" 2>/dev/null && break
     kill -0 "$kiosk" 2>/dev/null || break
     sleep 0.1
 done
-sleep 2
+closed_after_session() { awk -F'\t' '$2 == "say" && $3 == "done" {said = 1} said && $2 == "audio" && $3 == "close" {found = 1} END {exit !found}' "$tmp/trace"; }
+for _ in $(seq 100); do
+    closed_after_session && break
+    sleep 0.1
+done
 kill -TERM "$kiosk"; wait "$kiosk" 2>/dev/null; kiosk=
 
 fail=0
 check() {  # check WHAT CONDITION-STATUS
     if [[ $2 == 0 ]]; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi
 }
-grep -q $'\taudio\topen 48000 Hz 2 channels' "$tmp/trace"; check "the disk device opened at 48 kHz stereo" $?
+# The device is open only around the session: its last open is the session's (the sound file
+# starts there), at eSpeak NG's rate when the device can, stereo.
+format=$(awk -F'\t' '$2 == "audio" && $3 ~ /^open / {format = $3} END {print format}' "$tmp/trace")
+rate=$(awk '{print $2}' <<<"$format") channels=$(awk '{print $4}' <<<"$format")
+echo "device: $format"
+[[ $rate == 22050 && $channels == 2 ]]; check "the disk device opened for the session at 22050 Hz, stereo" $?
+closed_after_session; check "the device closed once the session's last words were said" $?
 steps=$(awk -F'\t' '$2 == "step" {printf "%s ", $3}' "$tmp/trace" | sed 's/ $//')
 spoken=$(awk -F'\t' '$2 == "say" && $4 != "then" {printf "%s ", $3}' "$tmp/trace" | sed 's/ $//')
 echo "steps:  $steps"
@@ -49,7 +60,7 @@ if [[ -n $expected ]]; then
     # The schedule's phrases are made at start-up; a session that starts seconds later finds them.
     ! grep -q $'\tunsaid\t[^\t]*\tnot ready' "$tmp/trace"; check "no phrase was left out for not being ready" $?
 fi
-"$onsets" "$tmp/out.raw" "$tmp/trace" 48000 2; check "every step's words are in the sound written" $?
+"$onsets" "$tmp/out.raw" "$tmp/trace" "$rate" "$channels"; check "every step's words are in the sound written" $?
 if ((fail)); then
     echo "--- trace"; cat "$tmp/trace"; echo "--- log"; cat "$tmp/kiosk.log"
 fi

@@ -14,6 +14,11 @@ constexpr std::array<Part, part_count> all_parts{
     Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
 };
 
+bool between_sessions(ScreenKind kind) {
+    return kind == ScreenKind::idle || kind == ScreenKind::due || kind == ScreenKind::done ||
+           kind == ScreenKind::dark;
+}
+
 bool sideways(Rotation rotation) {
     return rotation == Rotation::r90 || rotation == Rotation::r270;
 }
@@ -244,6 +249,10 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
         painter_.paint_frame(layout_, palette_for(view.theme));
     }
     cache_.end_frame();
+    if (between_sessions(view.kind)) {
+        // Drawn once a minute at most until the next session: the fonts need not stay open.
+        cache_.close_fonts();
+    }
 
     if (canvas) {
         SDL_SetRenderTarget(renderer_, output);

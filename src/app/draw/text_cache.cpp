@@ -59,7 +59,6 @@ TextCache::TextCache(SDL_Renderer* renderer, FontFiles files)
 TextCache::~TextCache() {
     // Textures before the renderer's owner destroys it; fonts before SDL_ttf quits.
     entries_.clear();
-    measuring_.clear();
     fonts_.clear();
 }
 
@@ -95,59 +94,48 @@ TTF_Font* TextCache::font(FontWeight weight, int pixel_size) {
     if (pixel_size <= 0) {
         return nullptr;
     }
-    const auto key = std::make_pair(weight, pixel_size);
-    if (const auto found = fonts_.find(key); found != fonts_.end()) {
-        return found->second.get();
-    }
-    const FontFile* file = file_for(weight);
-    if (file == nullptr) {
-        return nullptr;
-    }
-    FontHandle handle = open(*file, pixel_size);
-    if (!handle) {
-        // The other weight may still open: regular type set bold beats no type at all.
-        const FontFile* other =
-            file_for(weight == FontWeight::bold ? FontWeight::regular : FontWeight::bold);
-        if (other != nullptr && other->path != file->path) {
-            handle = open(*other, pixel_size);
+    auto found = fonts_.find(weight);
+    if (found == fonts_.end()) {
+        const FontFile* file = file_for(weight);
+        if (file == nullptr) {
+            return nullptr;
         }
+        FontHandle handle = open(*file, pixel_size);
+        if (!handle) {
+            // The other weight may still open: regular type set bold beats no type at all.
+            const FontFile* other =
+                file_for(weight == FontWeight::bold ? FontWeight::regular : FontWeight::bold);
+            if (other != nullptr && other->path != file->path) {
+                handle = open(*other, pixel_size);
+            }
+        }
+        if (!handle) {
+            return nullptr;
+        }
+        sizes_[weight] = pixel_size;
+        found = fonts_.emplace(weight, std::move(handle)).first;
+    } else if (sizes_[weight] != pixel_size) {
+        if (TTF_SetFontSize(found->second.get(), pixel_size) != 0) {
+            return nullptr;
+        }
+        sizes_[weight] = pixel_size;
     }
-    if (!handle) {
-        return nullptr;
-    }
-    return fonts_.emplace(key, std::move(handle)).first->second.get();
+    return found->second.get();
 }
 
-TTF_Font* TextCache::measuring_font(FontWeight weight, int pixel_size) {
-    if (const auto open_font = fonts_.find({weight, pixel_size}); open_font != fonts_.end()) {
-        return open_font->second.get();
-    }
-    FontHandle& handle = measuring_[weight];
-    if (!handle) {
-        const FontFile* file = file_for(weight);
-        if (file == nullptr || pixel_size <= 0) {
-            return nullptr;
-        }
-        handle = open(*file, pixel_size);
-        if (!handle) {
-            return font(weight, pixel_size);
-        }
-        measuring_size_[weight] = pixel_size;
-    } else if (measuring_size_[weight] != pixel_size) {
-        if (TTF_SetFontSize(handle.get(), pixel_size) != 0) {
-            return nullptr;
-        }
-        measuring_size_[weight] = pixel_size;
-    }
-    return handle.get();
+void TextCache::close_fonts() {
+    fonts_.clear();
+    sizes_.clear();
 }
 
 bool TextCache::has_fonts() {
-    return font(FontWeight::regular, 16) != nullptr || font(FontWeight::bold, 16) != nullptr;
+    // An open font answers without being resized (which would make SDL_ttf forget its glyphs).
+    return !fonts_.empty() || font(FontWeight::regular, 16) != nullptr ||
+           font(FontWeight::bold, 16) != nullptr;
 }
 
 int TextCache::width(std::string_view text, FontWeight weight, int pixel_size) {
-    TTF_Font* measuring = measuring_font(weight, pixel_size);
+    TTF_Font* measuring = font(weight, pixel_size);
     if (measuring == nullptr || text.empty()) {
         return 0;
     }
@@ -160,7 +148,7 @@ int TextCache::width(std::string_view text, FontWeight weight, int pixel_size) {
 }
 
 int TextCache::line_step(FontWeight weight, int pixel_size) {
-    TTF_Font* measuring = measuring_font(weight, pixel_size);
+    TTF_Font* measuring = font(weight, pixel_size);
     if (measuring == nullptr) {
         return pixel_size;
     }
@@ -168,7 +156,7 @@ int TextCache::line_step(FontWeight weight, int pixel_size) {
 }
 
 std::optional<InkExtent> TextCache::ink(std::string_view text, FontWeight weight, int pixel_size) {
-    TTF_Font* measuring = measuring_font(weight, pixel_size);
+    TTF_Font* measuring = font(weight, pixel_size);
     if (measuring == nullptr || text.empty()) {
         return std::nullopt;
     }

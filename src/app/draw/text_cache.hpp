@@ -1,4 +1,4 @@
-// TextCache: fonts opened per pixel size, and text rasterised into textures reused across frames.
+// TextCache: the fonts, and text rasterised into textures reused across frames.
 #pragma once
 
 #include <SDL.h>
@@ -61,11 +61,15 @@ class TextCache {
 
     // Ends a frame: drops what has not been used lately.
     void end_frame();
+    // Closes every font (each holds FreeType's face and SDL_ttf's glyphs): between sessions,
+    // where a frame is drawn once a minute. They open again when next needed.
+    void close_fonts();
 
     // How many times text was rasterised since the cache was made.
     long rasterised() const { return rasterised_; }
     std::size_t entries() const { return entries_.size(); }
     std::size_t bytes() const { return bytes_; }
+    // Fonts open now: at most one per weight, its size changed as needed.
     std::size_t open_fonts() const { return fonts_.size(); }
     // Problems met opening fonts, one sentence each.
     const std::vector<std::string>& problems() const { return problems_; }
@@ -78,9 +82,9 @@ class TextCache {
         long last_used = 0;
     };
 
+    // The font of `weight` at `pixel_size`: one per weight, opened once and resized (SDL_ttf then
+    // forgets its glyphs; a hold draws at one size, so its digits stay rasterised).
     TTF_Font* font(FontWeight weight, int pixel_size);
-    // A font of `weight` whose size is changed freely, for measuring at any size.
-    TTF_Font* measuring_font(FontWeight weight, int pixel_size);
     const FontFile* file_for(FontWeight weight) const;
     FontHandle open(const FontFile& file, int pixel_size);
     void drop(std::unordered_map<std::string, Entry>::iterator entry);
@@ -88,9 +92,8 @@ class TextCache {
     TtfLibrary library_;  // first in, last out: fonts close before SDL_ttf quits
     SDL_Renderer* renderer_;
     FontFiles files_;
-    std::map<std::pair<FontWeight, int>, FontHandle> fonts_;
-    std::map<FontWeight, FontHandle> measuring_;
-    std::map<FontWeight, int> measuring_size_;
+    std::map<FontWeight, FontHandle> fonts_;
+    std::map<FontWeight, int> sizes_;
     std::unordered_map<std::string, Entry> entries_;
     std::vector<std::string> problems_;
     std::vector<std::string> failed_paths_;

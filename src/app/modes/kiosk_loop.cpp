@@ -2,7 +2,9 @@
 
 #include <SDL.h>
 
+#include <malloc.h>
 #include <unistd.h>
+
 #include <algorithm>
 
 #include "app/draw/font_locator.hpp"
@@ -10,6 +12,7 @@
 #include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"
 #include "app/system/log.hpp"
+#include "core/session/session.hpp"
 
 namespace sk {
 namespace {
@@ -23,6 +26,8 @@ constexpr milliseconds system_look_period{1000};
 constexpr milliseconds animation_frame{33};
 // The longest sleep: the loop wakes at least this often even with nothing due.
 constexpr milliseconds longest_wait{60'000};
+// After a session, how often to look whether its last sounds have rung out.
+constexpr milliseconds sound_settle_period{250};
 
 std::string button_name(const KeySettings& keys) {
     return keys.button.empty() ? std::string("the button") : keys.button.front();
@@ -32,6 +37,37 @@ void log_all(LogPriority priority, const std::vector<std::string>& lines) {
     for (const auto& line : lines) {
         log_line(priority, line);
     }
+}
+
+// The first words of each scheduled session: its first step's phrases, in its voice (and of every
+// routine in the config's own voice when nothing is scheduled). Kept made between sessions (a
+// few hundred KiB), so that a session's first step speaks at once even on a slow machine while
+// the rest of its phrases are made.
+std::vector<PhraseKey> opening_phrases(const Config& config) {
+    std::vector<PhraseKey> keys;
+    auto add = [&](const VoiceSettings& voice, const Routine& routine) {
+        if (!voice.enabled) {
+            return;
+        }
+        const Session session(config, routine, "", Theme::day, 0, MonoTime{});
+        for (const Phrase& phrase : session.entry_speech().phrases) {
+            PhraseKey key = phrase_key(voice, phrase.text);
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                keys.push_back(std::move(key));
+            }
+        }
+    };
+    for (const ScheduleEntry& entry : config.schedule) {
+        if (const Routine* routine = config.find_routine(entry.routine)) {
+            add(entry.voice.applied_to(config.voice), *routine);
+        }
+    }
+    if (config.schedule.empty()) {
+        for (const Routine& routine : config.routines) {
+            add(config.voice, routine);
+        }
+    }
+    return keys;
 }
 
 // For the trace.
@@ -103,7 +139,9 @@ void KioskLoop::open_devices() {
     renderer_ =
         std::make_unique<Renderer>(display_.renderer(), std::move(fonts), config.display.rotation);
     log_all(LogPriority::warning, renderer_->problems());
-    open_audio(config.audio);
+    // The sound device opens around sessions and sounds, and once just after the first frame, to
+    // say at start-up whether there is sound (settle_sound).
+    audio_settings_ = config.audio;
     log_all(LogPriority::warning, input_.problems());
     if (!gamepads_.problem().empty()) {
         log_line(LogPriority::warning, gamepads_.problem());
@@ -111,36 +149,68 @@ void KioskLoop::open_devices() {
     log_line(display_.description());
 }
 
-void KioskLoop::open_audio(const AudioSettings& settings) {
-    audio_settings_ = settings;
-    audio_.reset();  // one device at a time
+void KioskLoop::open_sound() {
+    if (audio_.state() == AudioState::ready) {
+        return;
+    }
     // ALSA would print its own lines about a missing card; our one sentence below says it all.
     route_alsa_messages_to_log();
-    audio_ = std::make_unique<Audio>(settings);
-    if (audio_->state() == AudioState::silent) {
-        log_line(LogPriority::warning, audio_->problem());
+    // eSpeak NG speaks at 22050 Hz: a device at that rate plays speech as it was made (the sound
+    // server or ALSA's plug converts, if the card needs to); a card that cannot gets each phrase
+    // resampled on the voice's thread.
+    audio_ = Audio(audio_settings_, synth_ || speech_engine::built_in()
+                                        ? speech_engine::usual_sample_rate
+                                        : default_frequency);
+    if (audio_.state() == AudioState::silent && audio_.problem() != audio_problem_) {
+        log_line(LogPriority::warning, audio_.problem());
     }
-    if (const auto format = audio_->device_format()) {
-        trace_.line(clock_.now().mono, "audio",
-                    "open " + std::to_string(format->frequency) + " Hz " +
-                        std::to_string(format->channels) + " channels");
+    audio_problem_ = audio_.problem();
+    const std::optional<DeviceFormat> format = audio_.device_format();
+    if (!format) {
+        return;
     }
+    trace_.line(clock_.now().mono, "audio",
+                "open " + std::to_string(format->frequency) + " Hz " +
+                    std::to_string(format->channels) + " channels");
+    if (session_volume_) {
+        audio_.set_volume(*session_volume_);
+    }
+    audio_.set_speech_share(speech_.voice().volume);
     // The voice needs the sound device; it starts once (loading eSpeak NG off the frame loop) and
-    // stays when the sound settings change.
-    if (audio_->state() == AudioState::ready && !synth_ && speech_engine::built_in()) {
-        synth_ = std::make_unique<SpeechSynth>(config_.current().voice,
-                                               audio_->device_format()->frequency);
+    // stays, empty between sessions.
+    if (!synth_ && speech_engine::built_in()) {
+        synth_ = std::make_unique<SpeechSynth>(config_.current().voice, format->frequency);
         speech_ = SpeechPlayer(synth_.get());
-        prepare_speech(config_.current());
+        speech_.keep_between_sessions(opening_phrases(config_.current()));
+    } else if (synth_) {
+        synth_->set_output_rate(format->frequency);
     }
 }
 
-void KioskLoop::prepare_speech(const Config& config) {
-    std::vector<std::pair<VoiceSettings, std::vector<std::string>>> voices;
-    for (SessionVoice& voice : voices_of(config)) {
-        voices.emplace_back(voice.settings, std::move(voice.phrases));
+void KioskLoop::close_sound() {
+    if (audio_.state() == AudioState::ready) {
+        trace_.line(clock_.now().mono, "audio", "close");
     }
-    speech_.keep_ready(voices);
+    audio_ = Audio();
+}
+
+void KioskLoop::settle_sound() {
+    if (!sound_probed_ && first_frame_shown_) {
+        sound_probed_ = true;
+        open_sound();
+    }
+    if (audio_.state() == AudioState::closed || controller_.session_running() || audio_.busy() ||
+        speech_.waiting()) {
+        return;
+    }
+    // Between sessions: no device (its thread would wake ~47 times a second), none of the
+    // session's phrases, and the heap given back.
+    close_sound();
+    session_volume_.reset();
+    speech_.release();
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
+#endif
 }
 
 void KioskLoop::start_requested_session() {
@@ -163,6 +233,7 @@ int KioskLoop::run() {
         const ScreenView view = controller_.view(now);
         show(view);
         report_alive();
+        settle_sound();
         if (quit_) {
             break;
         }
@@ -257,25 +328,29 @@ void KioskLoop::look_at_system() {
 void KioskLoop::finish() {
     notifier_.stopping();
     // Let the last chime (or "Well done") ring out, two seconds at most, before the device closes.
-    for (int i = 0; i < 40 && audio_->busy(); ++i) {
+    for (int i = 0; i < 40 && audio_.busy(); ++i) {
         SDL_Delay(50);
         speak_when_ready(clock_.now().mono);
     }
-    if (audio_->device_format()) {
-        trace_.line(clock_.now().mono, "audio", "close");
-    }
+    close_sound();
 }
 
 void KioskLoop::carry_out(Effects effects) {
+    const bool speaks = std::any_of(effects.speech.begin(), effects.speech.end(),
+                                    [](const Utterance& said) { return !said.phrases.empty(); });
+    if (effects.voice || !effects.cues.empty() || speaks) {
+        open_sound();  // a session begins, or a sound is to be played
+    }
     const MonoTime now = clock_.now().mono;
     if (effects.volume) {
-        audio_->set_volume(*effects.volume);
+        session_volume_ = *effects.volume;
+        audio_.set_volume(*effects.volume);
     }
     if (effects.voice) {
-        speech_.prepare(effects.voice->settings, effects.voice->phrases, *audio_);
+        speech_.prepare(effects.voice->settings, effects.voice->phrases, audio_);
     }
     for (Cue cue : effects.cues) {
-        audio_->play(cue);
+        audio_.play(cue);
         trace_.line(now, "cue", cue_name(cue));
     }
     say(effects.speech, now);
@@ -289,13 +364,13 @@ void KioskLoop::carry_out(Effects effects) {
 void KioskLoop::say(const std::vector<Utterance>& speech, MonoTime now) {
     for (const Utterance& utterance : speech) {
         trace_.line(utterance.at, "step", moment_name(utterance.moment));
-        speech_.say(utterance, now, *audio_);
+        speech_.say(utterance, now, audio_);
     }
     speak_when_ready(now);
 }
 
 void KioskLoop::speak_when_ready(MonoTime now) {
-    if (std::optional<SpeechReport> report = speech_.update(now, *audio_)) {
+    if (std::optional<SpeechReport> report = speech_.update(now, audio_)) {
         const std::string moment = moment_name(report->utterance.moment);
         const auto late =
             std::chrono::duration_cast<milliseconds>(report->started - report->utterance.at);
@@ -349,10 +424,14 @@ void KioskLoop::apply(const Config& config) {
     log_all(LogPriority::warning, input_.problems());
     renderer_->set_rotation(config.display.rotation);
     if (config.audio != audio_settings_) {
-        // Reopen the device only when the sound settings changed: a silent kiosk says so once.
-        open_audio(config.audio);
+        audio_settings_ = config.audio;
+        audio_problem_.clear();  // new settings: a silent kiosk says so again, once
+        if (audio_.state() != AudioState::closed) {
+            close_sound();  // reopened at once in the new settings (a session may be running)
+            open_sound();
+        }
     }
-    prepare_speech(config);
+    speech_.keep_between_sessions(opening_phrases(config));
     shown_.reset();
 }
 
@@ -435,6 +514,9 @@ milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
     }
     if (view.kind == ScreenKind::hold && view.show_progress) {
         wait = std::min(wait, animation_frame);
+    }
+    if (audio_.state() != AudioState::closed && !controller_.session_running()) {
+        wait = std::min(wait, sound_settle_period);  // to close the device once it is quiet
     }
     if (auto speech = speech_.next_deadline(now.mono)) {
         wait = std::min(wait, clock_.real_wait_until(now, deadlines.wall, speech));

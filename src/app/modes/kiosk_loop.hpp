@@ -47,7 +47,11 @@ class KioskLoop {
 
     // Start-up: the renderer, the sound device and the input bindings, each saying what is wrong.
     void open_devices();
-    void open_audio(const AudioSettings& settings);
+    // The sound device, opened for a session or a sound (and to probe it once at start-up), and
+    // closed when no session runs and nothing sounds, with what the session held.
+    void open_sound();
+    void close_sound();
+    void settle_sound();
     // --start [ROUTINE]: a session at once.
     void start_requested_session();
 
@@ -71,8 +75,6 @@ class KioskLoop {
 
     // A new good config: every part of the kiosk takes what is its own.
     void apply(const Config& config);
-    // Every phrase the schedule may say, made now on the voice's thread.
-    void prepare_speech(const Config& config);
 
     // Events from SDL, and the kiosk's inputs they mean.
     void handle(const SDL_Event& event, Instant now);
@@ -86,8 +88,11 @@ class KioskLoop {
     ClockJumps clock_jumps_;
     Display display_;
     std::unique_ptr<Renderer> renderer_;
-    std::unique_ptr<Audio> audio_;
+    Audio audio_;  // closed between sessions
     AudioSettings audio_settings_;
+    std::string audio_problem_;             // said once, until it changes
+    std::optional<Volume> session_volume_;  // the running session's, kept over a reopen
+    bool sound_probed_ = false;
     std::unique_ptr<SpeechSynth> synth_;  // null: no voice (not built in, or no sound at all)
     SpeechPlayer speech_{nullptr};
     Trace trace_;

@@ -16,12 +16,14 @@
 namespace sk {
 namespace {
 
-// 48 kHz is what HDMI and most USB speakers run at natively; SDL may pick another rate and
-// channel count (Mix_QuerySpec says which), but keeps this sample format.
-constexpr int wanted_frequency = 48000;
+// SDL may pick another rate and channel count than asked for (Mix_QuerySpec says which), but
+// keeps this sample format.
 constexpr int wanted_channels = 2;
-// About 21 ms at 48 kHz: ticks land on time, and a Pi keeps up.
-constexpr int chunk_frames = 1024;
+
+// About 21 ms of sound a buffer, whatever the rate: ticks land on time, and a Pi keeps up.
+int chunk_frames(int frequency) {
+    return frequency > 32000 ? 1024 : 512;
+}
 // Enough for every cue to overlap the next without cutting it off; the first is the voice's own.
 constexpr int mixer_channels = 16;
 constexpr int speech_channel = 0;
@@ -48,8 +50,8 @@ class AudioSubsystem {
 
 class OpenMixer {
   public:
-    OpenMixer()
-        : ready_(Mix_OpenAudio(wanted_frequency, AUDIO_S16SYS, wanted_channels, chunk_frames) ==
+    explicit OpenMixer(int frequency)
+        : ready_(Mix_OpenAudio(frequency, AUDIO_S16SYS, wanted_channels, chunk_frames(frequency)) ==
                  0) {}
     ~OpenMixer() {
         if (ready_) {
@@ -155,8 +157,9 @@ std::optional<std::vector<std::uint8_t>> convert_for_device(std::span<const std:
     return bytes;
 }
 
-Audio::Audio(const AudioSettings& settings) {
+Audio::Audio(const AudioSettings& settings, int frequency) {
     if (!settings.enabled) {
+        state_ = AudioState::disabled;
         return;
     }
     auto device = std::make_unique<Device>();
@@ -164,12 +167,11 @@ Audio::Audio(const AudioSettings& settings) {
         run_silent("no sound device (" + sdl_error() + "): running silent");
         return;
     }
-    device->mixer.emplace();
+    device->mixer.emplace(frequency);
     if (!device->mixer->ready()) {
         run_silent("no sound device (" + sdl_error() + "): running silent");
         return;
     }
-    int frequency = 0;
     Uint16 format = 0;
     int channels = 0;
     if (Mix_QuerySpec(&frequency, &format, &channels) == 0 || frequency <= 0 || channels <= 0) {
@@ -210,6 +212,7 @@ Audio::Audio(const AudioSettings& settings) {
     set_volume(settings.volume);
 }
 
+Audio::Audio() = default;
 Audio::~Audio() = default;
 Audio::Audio(Audio&&) noexcept = default;
 Audio& Audio::operator=(Audio&&) noexcept = default;

@@ -15,10 +15,14 @@
 namespace sk {
 
 enum class AudioState {
+    closed,    // no device open now (the kiosk opens one around sessions): play() does nothing
     ready,     // the device is open and the cues are loaded
     silent,    // no usable sound device: play() does nothing (problem() says why)
     disabled,  // audio.enabled is false: the device was never opened
 };
+
+// The rate the device is asked for unless told otherwise: what HDMI and most USB speakers run at.
+inline constexpr int default_frequency = 48000;
 
 // What the device really runs at, which may differ from what was asked for.
 struct DeviceFormat {
@@ -42,10 +46,15 @@ std::optional<std::vector<std::uint8_t>> convert_for_device(std::span<const std:
 
 class Audio {
   public:
-    // Opens the sound device and synthesises every cue, unless `settings.enabled` is false. Never
-    // fails: without a working device it runs silent. Initialises SDL's audio subsystem itself
-    // (counted), so it must be destroyed before SDL_Quit.
-    explicit Audio(const AudioSettings& settings);
+    // No device: closed. An open device costs its thread ~47 wake-ups a second even in silence
+    // (and SDL's ALSA backend a hot-plug thread of its own), so the kiosk keeps it closed between
+    // sessions.
+    Audio();
+    // Opens the sound device, asking for `frequency` (it may run at another: device_format()
+    // says), and synthesises every cue, unless `settings.enabled` is false. Never fails: without
+    // a working device it runs silent. Initialises SDL's audio subsystem itself (counted), and
+    // quits it when destroyed, so it must be destroyed before SDL_Quit.
+    explicit Audio(const AudioSettings& settings, int frequency = default_frequency);
     ~Audio();
     Audio(Audio&&) noexcept;
     Audio& operator=(Audio&&) noexcept;
@@ -83,7 +92,7 @@ class Audio {
     void apply_volumes();
 
     std::unique_ptr<Device> device_;
-    AudioState state_ = AudioState::disabled;
+    AudioState state_ = AudioState::closed;
     std::string problem_;
     Volume volume_{70};
     Volume speech_share_{100};

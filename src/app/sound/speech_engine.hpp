@@ -13,6 +13,10 @@ namespace sk::speech_engine {
 // "eSpeak NG 1.51" when voice is built in, else nullopt (the kiosk plays its cues only).
 std::optional<std::string> built_in();
 
+// The rate eSpeak NG speaks at (every voice of 1.51): what the sound device is asked for, so that
+// speech plays as it is made. start() says what it really is.
+inline constexpr int usual_sample_rate = 22050;
+
 // Loads the synthesiser's data, once per process (later calls answer as the first did). Returns
 // its sample rate, or a sentence saying why it cannot speak ("eSpeak NG could not start: No such
 // file or directory (is espeak-ng-data installed?)").

@@ -29,21 +29,6 @@ SpokenPcm utterance_sound(SpeechSynth& synth, const VoiceSettings& voice,
     return join_phrases(parts, phrase_gap);
 }
 
-void SpeechPlayer::keep_ready(
-    const std::vector<std::pair<VoiceSettings, std::vector<std::string>>>& voices) {
-    if (synth_ == nullptr) {
-        return;
-    }
-    resident_.clear();
-    for (const auto& [voice, phrases] : voices) {
-        for (const std::string& text : phrases) {
-            resident_.push_back(phrase_key(voice, text));
-        }
-    }
-    synth_->keep_only(resident_);
-    synth_->request(resident_);
-}
-
 void SpeechPlayer::prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases,
                            Audio& audio) {
     voice_ = voice;
@@ -55,10 +40,25 @@ void SpeechPlayer::prepare(const VoiceSettings& voice, const std::vector<std::st
     for (const std::string& text : phrases) {
         keys.push_back(phrase_key(voice_, text));
     }
-    std::vector<PhraseKey> kept = resident_;
+    std::vector<PhraseKey> kept = kept_;
     kept.insert(kept.end(), keys.begin(), keys.end());
     synth_->keep_only(kept);
     synth_->request(keys, SpeechSynth::Urgency::urgent);
+}
+
+void SpeechPlayer::keep_between_sessions(std::vector<PhraseKey> keys) {
+    kept_ = std::move(keys);
+    if (synth_ != nullptr) {
+        synth_->keep_only(kept_);
+        synth_->request(kept_);
+    }
+}
+
+void SpeechPlayer::release() {
+    waiting_.reset();
+    if (synth_ != nullptr) {
+        synth_->keep_only(kept_);
+    }
 }
 
 void SpeechPlayer::say(const Utterance& utterance, MonoTime now, Audio& audio) {

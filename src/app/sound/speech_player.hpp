@@ -37,11 +37,21 @@ class SpeechPlayer {
     // `synth` may be null (voice not built in, or audio off): then nothing is ever said.
     explicit SpeechPlayer(SpeechSynth* synth) : synth_(synth) {}
 
-    // What the schedule may say (each voice with its phrases): made now, in turn, and kept, so a
-    // session finds its phrases ready even on a slow machine.
-    void keep_ready(const std::vector<std::pair<VoiceSettings, std::vector<std::string>>>& voices);
-    // A session starts: its voice, and every phrase it may say, queued to be made now.
+    // Phrases kept made between sessions, made now, in turn: the first words of each scheduled
+    // session, so that its first step speaks at once even on a slow machine while the rest of
+    // its phrases are made.
+    void keep_between_sessions(std::vector<PhraseKey> keys);
+    // A session starts: its voice, and every phrase it may say, queued to be made now in the
+    // order they are said (the first step's first), and kept for the session. A routine takes
+    // about 60 ms on this machine.
     void prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases, Audio& audio);
+    // The session is over and its words said: of its phrases only those kept between sessions
+    // stay.
+    void release();
+    // Whether an utterance waits for its phrases (or for the last words to fade).
+    bool waiting() const { return waiting_.has_value(); }
+    // The voice of the session prepared last.
+    const VoiceSettings& voice() const { return voice_; }
     // A step began: its words replace what is being said.
     void say(const Utterance& utterance, MonoTime now, Audio& audio);
     // Starts the waiting utterance when its phrases are ready, or its grace is over.
@@ -52,7 +62,7 @@ class SpeechPlayer {
   private:
     SpeechSynth* synth_;
     VoiceSettings voice_;
-    std::vector<PhraseKey> resident_;  // keep_ready()'s
+    std::vector<PhraseKey> kept_;  // keep_between_sessions()'s
     std::optional<Utterance> waiting_;
     MonoTime not_before_{};  // what was being said has faded out by then
 };

@@ -33,7 +33,7 @@ PhraseKey phrase_key(const VoiceSettings& voice, std::string text) {
 }
 
 SpeechSynth::SpeechSynth(const VoiceSettings& first_voice, int output_rate)
-    : worker_([this, first_voice, output_rate] { work(first_voice, output_rate); }) {}
+    : output_rate_(output_rate), worker_([this, first_voice] { work(first_voice); }) {}
 
 SpeechSynth::~SpeechSynth() {
     {
@@ -50,6 +50,9 @@ void SpeechSynth::request(const std::vector<PhraseKey>& keys, Urgency urgency) {
         // In reverse when urgent, so that pushing each to the front keeps their order.
         std::vector<PhraseKey> wanted;
         for (const PhraseKey& key : keys) {
+            if (wanted_) {
+                wanted_->insert(key);
+            }
             if (!cache_.contains(key) && !failed_.contains(key)) {
                 wanted.push_back(key);
             }
@@ -72,9 +75,21 @@ void SpeechSynth::request(const std::vector<PhraseKey>& keys, Urgency urgency) {
 
 void SpeechSynth::keep_only(const std::vector<PhraseKey>& keys) {
     std::lock_guard lock(mutex_);
-    std::erase_if(cache_, [&](const auto& entry) {
-        return std::find(keys.begin(), keys.end(), entry.first) == keys.end();
-    });
+    const auto unwanted = [&](const PhraseKey& key) {
+        return std::find(keys.begin(), keys.end(), key) == keys.end();
+    };
+    std::erase_if(cache_, [&](const auto& entry) { return unwanted(entry.first); });
+    std::erase_if(queue_, unwanted);
+    wanted_.emplace(keys.begin(), keys.end());
+}
+
+void SpeechSynth::set_output_rate(int rate) {
+    std::lock_guard lock(mutex_);
+    if (rate == output_rate_) {
+        return;
+    }
+    output_rate_ = rate;
+    std::erase_if(cache_, [&](const auto& entry) { return entry.second->sample_rate != rate; });
 }
 
 PhraseState SpeechSynth::state(const PhraseKey& key) const {
@@ -130,14 +145,14 @@ void SpeechSynth::settle(const PhraseKey& key, std::shared_ptr<const SpokenPcm> 
         std::lock_guard lock(mutex_);
         if (failed) {
             failed_.emplace(key, true);
-        } else {
+        } else if (!wanted_ || wanted_->contains(key)) {
             cache_[key] = std::move(pcm);
         }
     }
     settled_.notify_all();
 }
 
-void SpeechSynth::work(VoiceSettings first_voice, int output_rate) {
+void SpeechSynth::work(VoiceSettings first_voice) {
     using Clock = std::chrono::steady_clock;
     const speech_engine::Started engine = speech_engine::start();
     {
@@ -176,6 +191,7 @@ void SpeechSynth::work(VoiceSettings first_voice, int output_rate) {
 
     for (;;) {
         PhraseKey key;
+        int output_rate = 0;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -184,6 +200,7 @@ void SpeechSynth::work(VoiceSettings first_voice, int output_rate) {
             }
             key = queue_.front();
             queue_.pop_front();
+            output_rate = output_rate_;
         }
         if (!use_voice(key.voice, key.words_per_minute)) {
             settle(key, nullptr, true);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -37,19 +38,24 @@ class SpeechSynth {
   public:
     // Starts the worker, which loads eSpeak NG and tries `first_voice`, so a missing
     // espeak-ng-data or an unknown voice is said in the log at start-up. With an `output_rate`
-    // (the sound device's), each phrase is also resampled to it on the worker: resampling is the
-    // costly part of playing it, and the frame loop must not wait for it.
+    // (the sound device's) other than the synthesiser's, each phrase is also resampled to it on
+    // the worker: resampling is the costly part of playing it, and the frame loop must not wait
+    // for it.
     explicit SpeechSynth(const VoiceSettings& first_voice, int output_rate = 0);
     ~SpeechSynth();
     SpeechSynth(const SpeechSynth&) = delete;
     SpeechSynth& operator=(const SpeechSynth&) = delete;
 
     // Queues the phrases not in the cache, in order; those already queued move to the front when
-    // `urgent`. Drops from the cache what `keep` (with these) does not name, so the cache holds
-    // one session's phrases.
+    // `urgent`.
     enum class Urgency { in_turn, urgent };
     void request(const std::vector<PhraseKey>& keys, Urgency urgency = Urgency::in_turn);
+    // Drops from the cache, and from the queue, what `keys` does not name, so that the cache
+    // holds one session's phrases (and none between sessions).
     void keep_only(const std::vector<PhraseKey>& keys);
+    // The sound device now runs at `rate`: phrases made from now on are made at it, and those made
+    // at another rate are dropped.
+    void set_output_rate(int rate);
 
     PhraseState state(const PhraseKey& key) const;
     // The phrase when ready, else nullptr.
@@ -71,7 +77,7 @@ class SpeechSynth {
     Figures figures() const;
 
   private:
-    void work(VoiceSettings first_voice, int output_rate);
+    void work(VoiceSettings first_voice);
     void settle(const PhraseKey& key, std::shared_ptr<const SpokenPcm> pcm, bool failed);
 
     mutable std::mutex mutex_;
@@ -80,9 +86,13 @@ class SpeechSynth {
     std::deque<PhraseKey> queue_;
     std::map<PhraseKey, std::shared_ptr<const SpokenPcm>> cache_;
     std::map<PhraseKey, bool> failed_;
+    // What the cache may hold since keep_only(): those and what was requested since (a phrase
+    // being made when it was dropped is not kept). Unset: everything.
+    std::optional<std::set<PhraseKey>> wanted_;
     std::vector<std::string> problems_;
     std::vector<std::string> said_problems_;
     std::chrono::microseconds synthesis_time_{0};
+    int output_rate_ = 0;
     bool can_speak_ = true;
     bool stopping_ = false;
     std::thread worker_;  // last: started once everything above exists

@@ -477,7 +477,46 @@ TEST_CASE("old texts leave the cache, so memory stays bounded over a long countd
     // The screen's few texts plus the last few countdown numbers, not sixty of them.
     CHECK(renderer.text_cache().entries() <= 5 + TextCache::keep_frames);
     CHECK(renderer.text_cache().bytes() <= TextCache::byte_budget);
-    CHECK(renderer.text_cache().open_fonts() <= 12);
+    // One font a weight, resized as needed.
+    CHECK(renderer.text_cache().open_fonts() <= 2);
+}
+
+TEST_CASE("every font is closed once a session is over, and opens again when needed") {
+    REQUIRE(system_fonts().regular);
+    Canvas canvas(1280, 720);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    for (const test::Sample& sample : test::sample_screens()) {
+        if (sample.view.kind == ScreenKind::dark) {
+            continue;
+        }
+        renderer.draw(sample.view);
+        INFO(sample.name);
+        CHECK_FALSE(renderer.lit(Part::heading).empty());
+        const bool session = sample.view.kind != ScreenKind::idle &&
+                             sample.view.kind != ScreenKind::due &&
+                             sample.view.kind != ScreenKind::done;
+        if (session) {
+            CHECK(renderer.text_cache().open_fonts() >= 1);
+        } else {
+            CHECK(renderer.text_cache().open_fonts() == 0);
+        }
+    }
+    // Drawn again between sessions (the idle clock once a minute): the same pixels as a fresh
+    // renderer's, with the fonts open only while it drew.
+    ScreenView idle;
+    for (const test::Sample& sample : test::sample_screens()) {
+        if (sample.view.kind == ScreenKind::idle) {
+            idle = sample.view;
+        }
+    }
+    renderer.draw(idle);
+    idle.heading = "07:43";
+    renderer.draw(idle, TargetContent::last_frame);
+    CHECK(renderer.text_cache().open_fonts() == 0);
+    Canvas fresh(1280, 720);
+    Renderer fresh_renderer(fresh.renderer.get(), system_fonts());
+    fresh_renderer.draw(idle);
+    CHECK(same_pixels(canvas, fresh));
 }
 
 TEST_CASE("save_png writes a PNG that reads back pixel for pixel") {

@@ -99,6 +99,34 @@ TEST_CASE("samples are encoded in the device's format") {
     }
 }
 
+TEST_CASE("a closed Audio holds no device: SDL's audio (and its threads) is not running") {
+    sk::Audio closed;
+    CHECK(closed.state() == sk::AudioState::closed);
+    CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
+    closed.play(Cue::tick);
+    CHECK_FALSE(closed.busy());
+    CHECK_FALSE(closed.device_format());
+
+    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
+    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}});
+    REQUIRE(audio.state() == sk::AudioState::ready);
+    CHECK(SDL_WasInit(SDL_INIT_AUDIO) != 0);
+    // Closing is replacing it with a closed one: the device and SDL's audio go.
+    audio = sk::Audio();
+    CHECK(audio.state() == sk::AudioState::closed);
+    CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
+}
+
+TEST_CASE("the device is asked for a rate, and the cues are made at the rate it runs at") {
+    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
+    const int rate = GENERATE(22050, 48000);
+    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}}, rate);
+    REQUIRE(audio.state() == sk::AudioState::ready);
+    CHECK(audio.device_format()->frequency == rate);
+    audio.play(Cue::hold_end);
+    CHECK(audio.busy());
+}
+
 TEST_CASE("with audio disabled, the device is never opened") {
     sk::Audio audio(sk::AudioSettings{false, sk::Volume{70}});
     CHECK(audio.state() == sk::AudioState::disabled);

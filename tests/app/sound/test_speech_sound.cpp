@@ -334,3 +334,69 @@ TEST_CASE("speech reaches the device mixed with the cues, at its share of the vo
     CHECK(peak > sk::speech_peak);  // speech and cues together ...
     CHECK(peak < 32767);            // ... and never clipped
 }
+
+TEST_CASE("a session's phrases are kept for the session; between sessions only the opening words") {
+    if (!voice_built_in()) {
+        return;
+    }
+    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
+    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}}, 22050);
+    REQUIRE(audio.state() == sk::AudioState::ready);
+    SpeechSynth synth(english, audio.device_format()->frequency);
+    sk::SpeechPlayer player(&synth);
+    const auto opening = sk::phrase_key(english, "Standing hamstring stretch.");
+    player.keep_between_sessions({opening});
+    REQUIRE(synth.wait_for(opening) != nullptr);
+    CHECK(synth.figures().phrases == 1);
+
+    const std::vector<std::string> session = {"Standing hamstring stretch.", "Hold.", "Rest."};
+    player.prepare(english, session, audio);
+    for (const std::string& text : session) {
+        REQUIRE(synth.wait_for(sk::phrase_key(english, text)) != nullptr);
+    }
+    CHECK(synth.figures().phrases == 3);
+    // Made at eSpeak NG's own rate, which the device runs at: nothing was resampled.
+    CHECK(synth.find(sk::phrase_key(english, "Hold."))->sample_rate == 22050);
+
+    player.release();
+    CHECK(synth.figures().phrases == 1);
+    CHECK(synth.find(opening) != nullptr);
+    CHECK(synth.find(sk::phrase_key(english, "Hold.")) == nullptr);
+}
+
+TEST_CASE("phrases dropped before they are made are not made, nor kept") {
+    if (!voice_built_in()) {
+        return;
+    }
+    SpeechSynth synth(english);
+    const auto first = sk::phrase_key(english, "Sit on a chair, a second chair in front of you.");
+    std::vector<sk::PhraseKey> many;
+    for (int i = 0; i < 40; ++i) {
+        many.push_back(sk::phrase_key(english, "Phrase number " + std::to_string(i) + "."));
+    }
+    synth.request({first});
+    synth.request(many);
+    synth.keep_only({first});
+    REQUIRE(synth.wait_for(first) != nullptr);
+    // Whatever was being made when they were dropped does not stay.
+    synth.request({sk::phrase_key(english, "Rest.")});
+    REQUIRE(synth.wait_for(sk::phrase_key(english, "Rest.")) != nullptr);
+    for (const sk::PhraseKey& key : many) {
+        CHECK(synth.state(key) == PhraseState::pending);
+    }
+    CHECK(synth.figures().phrases == 2);
+}
+
+TEST_CASE("a device at another rate gets its phrases made at that rate") {
+    if (!voice_built_in()) {
+        return;
+    }
+    SpeechSynth synth(english, 22050);
+    const auto key = sk::phrase_key(english, "Hold.");
+    REQUIRE(synth.wait_for(key)->sample_rate == 22050);
+    synth.set_output_rate(48000);
+    CHECK(synth.find(key) == nullptr);  // made for the old rate: dropped
+    const auto again = synth.wait_for(key);
+    REQUIRE(again != nullptr);
+    CHECK(again->sample_rate == 48000);
+}
