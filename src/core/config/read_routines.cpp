@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/config/picture_file.hpp"
 #include "core/config/sections.hpp"
 
 namespace sk {
@@ -9,8 +10,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 5> stretch_keys = {"title", "steps", "per_leg", "caution",
-                                                          "cue"};
+constexpr std::array<std::string_view, 7> stretch_keys = {"title", "steps",   "per_leg", "caution",
+                                                          "cue",   "picture", "needs"};
+// In the order of enum class Equipment.
+constexpr std::array<std::string_view, 5> need_names = {"chair", "two_chairs", "towel", "wall",
+                                                        "mat"};
 constexpr std::array<std::string_view, 2> routine_keys = {"title", "steps"};
 constexpr std::array<std::string_view, 6> step_keys = {"stretch", "hold",        "hold_max",
                                                        "sides",   "repetitions", "rest"};
@@ -58,7 +62,81 @@ std::vector<std::string> read_lines(ConfigReader& reader, const Field& field) {
     return lines;
 }
 
-Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value) {
+// A built-in picture by its name, or an SVG file (relative to the config's folder) read and
+// checked now, so that a missing or broken one is reported here rather than left out unseen.
+Picture read_picture(ConfigReader& reader, const Field& field, const PictureCheck& pictures) {
+    const auto value = read_text(reader, field);
+    if (!value) {
+        return {};
+    }
+    if (!names_svg_file(*value)) {
+        const auto names = built_in_picture_names();
+        const auto same_letters = [](char a, char b) {
+            return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+        };
+        for (const std::string_view name : names) {
+            if (std::equal(value->begin(), value->end(), name.begin(), name.end(), same_letters)) {
+                return {Picture::Source::built_in, std::string(name)};
+            }
+        }
+        reader.error(*field.value, "unknown picture " + quoted(*value) +
+                                       did_you_mean(*value, names) + "; name a built-in picture (" +
+                                       join_words(names, "or") + ") or an SVG file ending in .svg");
+        return {};
+    }
+    const std::string path = picture_path(*value, pictures.folder.value_or(""));
+    std::string svg;
+    auto problem = read_picture_file(path, svg);
+    if (problem && path != *value && problem->starts_with("cannot be opened")) {
+        *problem += " (looked for " + path + ")";
+    }
+    if (!problem && pictures.decode) {
+        problem = pictures.decode(svg);
+    }
+    if (problem) {
+        reader.error(*field.value, "picture '" + *value + "' " + *problem);
+        return {};
+    }
+    return {Picture::Source::file, path};
+}
+
+// `needs: [towel]` (or `needs: towel`): each a name from need_names, once.
+std::vector<Equipment> read_needs(ConfigReader& reader, const Field& field) {
+    std::vector<Equipment> needs;
+    if (!has_value(reader, field)) {
+        return needs;
+    }
+    const bool one = field.value->kind == ConfigNode::Kind::text;
+    if (!one && !expect_kind(reader, field, ConfigNode::Kind::list,
+                             "a list such as [towel] of " + join_words(need_names, "or"))) {
+        return needs;
+    }
+    const std::vector<ConfigNode> single =
+        one ? std::vector<ConfigNode>{*field.value} : std::vector<ConfigNode>{};
+    for (const ConfigNode& item : one ? single : field.value->items) {
+        const auto text = read_text(reader, Field{"a need", &item, &item});
+        if (!text) {
+            continue;
+        }
+        const auto found = std::find(need_names.begin(), need_names.end(), *text);
+        if (found == need_names.end()) {
+            const std::string hint = did_you_mean(*text, need_names);
+            reader.error(item, "unknown need " + quoted(*text) + hint + "; a stretch can need " +
+                                   join_words(need_names, "or"));
+            continue;
+        }
+        const auto need = static_cast<Equipment>(found - need_names.begin());
+        if (std::find(needs.begin(), needs.end(), need) != needs.end()) {
+            reader.error(item, quoted(*text) + " is already in needs; list each thing once");
+            continue;
+        }
+        needs.push_back(need);
+    }
+    return needs;
+}
+
+Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value,
+                     const PictureCheck& pictures) {
     Stretch stretch;
     stretch.id = key.text;
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
@@ -81,6 +159,12 @@ Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNo
     }
     if (const auto field = fields.get("cue")) {
         stretch.cue = read_text(reader, *field).value_or("");
+    }
+    if (const auto field = fields.get("picture")) {
+        stretch.picture = read_picture(reader, *field, pictures);
+    }
+    if (const auto field = fields.get("needs")) {
+        stretch.needs = read_needs(reader, *field);
     }
     return stretch;
 }
@@ -181,7 +265,8 @@ Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNo
 
 }  // namespace
 
-std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field) {
+std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
+                                    const PictureCheck& pictures) {
     std::vector<Stretch> stretches;
     const ConfigNode* map = section_map(reader, field, "stretch");
     if (map == nullptr) {
@@ -189,7 +274,7 @@ std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field) {
     }
     const MapFields fields(reader, *map, "in stretches", {});
     for (const Field& stretch : fields.fields()) {
-        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value));
+        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value, pictures));
     }
     return stretches;
 }

@@ -229,6 +229,11 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(seated.laterality == sk::Laterality::per_leg);
     CHECK(seated.caution == "Stop if it hurts.");
     CHECK(seated.cue == "Breathe.");
+    // A relative picture is found beside the config file, wherever the program runs.
+    CHECK(seated.picture ==
+          sk::Picture{sk::Picture::Source::file, test_data("config/good/seated.svg")});
+    CHECK(seated.needs ==
+          std::vector<sk::Equipment>{sk::Equipment::mat, sk::Equipment::two_chairs});
 
     REQUIRE(config.routines.size() == 1);
     CHECK(config.routines[0].title == "Short one");

@@ -30,7 +30,9 @@ sk::Config two_a_day() {
                          {"Lie down.", "Legs up the wall."},
                          sk::Laterality::both_legs,
                          "",
-                         ""}};
+                         "",
+                         {sk::Picture::Source::built_in, "wall"},
+                         {sk::Equipment::wall}}};
     config.routines = {
         {"full", "Full routine", {{"wall", 5s, 5s, sk::SideSelection::both, 1, 0s}}},
         {"gentle", "Gentle bedtime routine", {{"wall", 5s, 5s, sk::SideSelection::both, 1, 0s}}},

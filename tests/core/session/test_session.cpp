@@ -29,13 +29,17 @@ sk::Config test_config() {
          {"Stand tall.", "Bend forward from the hips."},
          sk::Laterality::both_legs,
          "Skip this one if your back hurts.",
-         "Let your arms hang."},
+         "Let your arms hang.",
+         {sk::Picture::Source::built_in, "standing"},
+         {}},
         {"chair",
          "Chair hamstring stretch",
          {"Sit on a chair.", "Rest one leg on another chair."},
          sk::Laterality::per_leg,
          "",
-         ""},
+         "",
+         {sk::Picture::Source::file, "/srv/chair.svg"},
+         {sk::Equipment::two_chairs}},
     };
     config.session.get_ready = 2s;
     config.session.switch_sides = 2s;
