@@ -8,8 +8,8 @@ namespace sk {
 namespace {
 
 constexpr std::array<Part, part_count> all_parts{
-    Part::banner,   Part::heading, Part::side,   Part::side_marker, Part::big_number,
-    Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
+    Part::banner, Part::heading, Part::side,    Part::side_marker, Part::big_number, Part::progress,
+    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
 };
 
 bool sideways(Rotation rotation) {
@@ -30,7 +30,13 @@ Renderer::Renderer(SDL_Renderer* renderer, FontFiles fonts, Rotation rotation)
       rotation_(rotation),
       font_problems_(fonts.problems),
       cache_(renderer, std::move(fonts)),
-      painter_(renderer, cache_) {}
+      pictures_(renderer),
+      painter_(renderer, cache_, pictures_) {}
+
+void Renderer::forget_pictures() {
+    pictures_.forget();
+    everything_next_ = true;
+}
 
 void Renderer::set_rotation(Rotation rotation) {
     if (rotation != rotation_) {
@@ -95,6 +101,8 @@ bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenVie
             return before.caution != now.caution;
         case Part::hint:
             return before.hint != now.hint;
+        case Part::picture:
+            return before.picture != now.picture;
     }
     return true;
 }

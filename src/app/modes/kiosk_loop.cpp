@@ -155,6 +155,7 @@ void KioskLoop::show(const ScreenView& view) {
         return;  // nothing changed: no drawing, no present
     }
     DrawReport report = renderer_->draw(view, TargetContent::unknown);
+    log_all(LogPriority::warning, renderer_->take_picture_problems());
     shown_ = view;
     if (report.redraw != Redraw::nothing) {
         SDL_RenderPresent(display_.renderer());
@@ -297,6 +298,8 @@ void KioskLoop::apply(const Config& config) {
     input_.reconfigure(config.keys);
     log_all(LogPriority::warning, input_.problems());
     renderer_->set_rotation(config.display.rotation);
+    // A saved config may come with mended or changed pictures: read them again.
+    renderer_->forget_pictures();
     if (config.audio != audio_settings_) {
         // Reopen the device only when the sound settings changed: a silent kiosk says so once.
         open_audio(config.audio);

@@ -51,6 +51,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
                   "Keep your knees soft, not locked.", "Stop at a gentle pull behind the thighs."};
     ready.caution = "Skip this one if you have a herniated lumbar disc or spondylolisthesis.";
     ready.hint = "Space: pause · Right: skip";
+    ready.picture = PosePicture{{Picture::Source::built_in, "standing"}, Side::none};
     add("get_ready", ready);
 
     ScreenView hold;
@@ -63,6 +64,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     hold.progress = 0.4;
     hold.body = {"Stop at a gentle pull. Never strain."};
     hold.hint = "Space: pause · Hold Space: end";
+    hold.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::right};
     add("hold", hold);
 
     ScreenView switch_sides;
@@ -75,6 +77,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     switch_sides.progress = 0.6;
     switch_sides.body = {"Rest your left leg on the other chair."};
     switch_sides.hint = "Space: pause";
+    switch_sides.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::left};
     add("switch_sides", switch_sides);
 
     ScreenView rest;
@@ -85,6 +88,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     rest.progress = 0.8;
     rest.body = {"Next: Towel hamstring stretch"};
     rest.hint = "Space: pause · Right: skip";
+    rest.picture = PosePicture{{Picture::Source::built_in, "towel"}, Side::left};
     add("rest", rest);
 
     ScreenView paused;
@@ -94,6 +98,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     paused.big_number = 27;
     paused.body = {"Press Space to go on."};
     paused.hint = "Hold Space: end the session";
+    paused.picture = PosePicture{{Picture::Source::built_in, "wall"}, Side::none};
     add("paused", paused);
 
     ScreenView done;
@@ -197,7 +202,7 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
 
 inline const std::vector<std::pair<int, int>>& screen_sizes() {
     static const std::vector<std::pair<int, int>> sizes{
-        {1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}};
+        {1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}, {1024, 768}, {3840, 2160}};
     return sizes;
 }
 
