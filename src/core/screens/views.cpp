@@ -125,6 +125,44 @@ std::string long_press_text() {
            " s";
 }
 
+// What a stretch needs, as the due screen says it.
+std::string need_words(Equipment need) {
+    switch (need) {
+        case Equipment::chair:
+            return "a chair";
+        case Equipment::two_chairs:
+            return "two chairs";
+        case Equipment::towel:
+            return "a towel";
+        case Equipment::wall:
+            return "a free wall";
+        case Equipment::mat:
+            return "a mat";
+    }
+    return "";
+}
+
+// The routine's stretches in order, each once, with what each needs: "Towel hamstring stretch ·
+// a towel". Read before the session starts, so the towel is at hand before the floor is reached.
+std::vector<StatusLine> stretch_lines(const Config& config, const Routine& routine) {
+    std::vector<StatusLine> lines;
+    std::vector<std::string> listed;
+    for (const RoutineStep& step : routine.steps) {
+        const Stretch* stretch = config.find_stretch(step.stretch);
+        if (stretch == nullptr ||
+            std::find(listed.begin(), listed.end(), stretch->id) != listed.end()) {
+            continue;
+        }
+        listed.push_back(stretch->id);
+        std::string line = stretch->title;
+        for (std::size_t index = 0; index < stretch->needs.size(); ++index) {
+            line += (index == 0 ? " · " : ", ") + need_words(stretch->needs[index]);
+        }
+        lines.push_back({line});
+    }
+    return lines;
+}
+
 }  // namespace
 
 ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
@@ -162,6 +200,7 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
         view.theme = entry.theme;
         if (const Routine* routine = config.find_routine(entry.routine)) {
             view.subheading += " · " + routine->title;
+            view.status = stretch_lines(config, *routine);
         }
     }
     // The one thing to do now, in body type rather than the small hint line: it is read from

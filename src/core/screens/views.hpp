@@ -22,7 +22,8 @@ ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
                      const std::string& button_name, bool clock_trusted);
 
 // A due session waiting for the button: "Morning stretch", "8 min", "Press Space to start",
-// and when it starts by itself (`auto_start_in`, if automatic).
+// and when it starts by itself (`auto_start_in`, if automatic); then the routine's stretches,
+// each with what it needs ("Towel hamstring stretch · a towel").
 ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::seconds length,
                     std::optional<std::chrono::seconds> auto_start_in,
                     const std::string& button_name);

@@ -174,6 +174,43 @@ TEST_CASE("due: the entry, its length, the key, and the automatic start") {
     CHECK(view.body == std::vector<std::string>{"Press Return to start", words});
 }
 
+TEST_CASE("due: the routine's stretches, each once, with what each needs") {
+    sk::Config config = two_a_day();
+    config.stretches.push_back({"towel",
+                                "Towel hamstring stretch",
+                                {"Lie down."},
+                                sk::Laterality::per_leg,
+                                "",
+                                "",
+                                {},
+                                {sk::Equipment::towel}});
+    config.stretches.push_back(
+        {"seated",
+         "Seated stretch",
+         {"Sit."},
+         sk::Laterality::per_leg,
+         "",
+         "",
+         {},
+         {sk::Equipment::two_chairs, sk::Equipment::mat, sk::Equipment::chair}});
+    config.routines.at(1).steps = {{"towel", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"wall", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"towel", 5s, 5s, sk::SideSelection::left, 1, 0s},
+                                   {"seated", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"gone", 5s, 5s, sk::SideSelection::both, 1, 0s}};
+    const auto view = sk::due_view(config, occurrence(1, "Bedtime stretch", "2026-11-23T21:30"),
+                                   480s, std::nullopt, "Space");
+    std::vector<std::string> lines;
+    for (const sk::StatusLine& line : view.status) {
+        CHECK(line.mark == sk::StatusLine::Mark::none);
+        lines.push_back(line.text);
+    }
+    CHECK(lines == std::vector<std::string>{"Towel hamstring stretch · a towel",
+                                            "Wall hamstring stretch · a free wall",
+                                            "Seated stretch · two chairs, a mat, a chair"});
+    CHECK(view.body == std::vector<std::string>{"Press Space to start"});
+}
+
 TEST_CASE("done: what was done, how long, the streak and today's sessions") {
     const sk::Config config = two_a_day();
     const auto t0 = sk::MonoTime{} + 50s;
