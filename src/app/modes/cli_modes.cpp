@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 
+#include "app/draw/picture.hpp"
 #include "app/modes/version.hpp"
 #include "app/sound/speech_engine.hpp"
 #include "app/system/config_source.hpp"
@@ -21,7 +22,7 @@ SysSeconds to_sys_seconds(std::chrono::system_clock::time_point now) {
 // Loads the config, printing every diagnostic; nullopt means "exit 2".
 std::optional<Config> checked_config(const Options& options, std::ostream& err,
                                      std::string* origin = nullptr) {
-    auto loaded = load_config_reporting(options.config_path, err);
+    auto loaded = load_config_reporting(options.config_path, err, picture_problem);
     if (!loaded) {
         return std::nullopt;
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
+#include "app/draw/picture.hpp"
 #include "app/modes/cli_modes.hpp"
 #include "app/modes/kiosk_loop.hpp"
 #include "app/system/active_config.hpp"
@@ -26,7 +27,7 @@ struct StartConfig {
 };
 
 StartConfig load_start_config(const Options& options, const std::string& state_dir) {
-    ActiveConfig config(options.config_path, state_dir);
+    ActiveConfig config(options.config_path, state_dir, picture_problem);
     ConfigUpdate first = config.reload();
     // A broken file is shown on screen and the kiosk goes on with the last good schedule.
     const LogPriority priority = first.banner.empty() ? LogPriority::info : LogPriority::warning;

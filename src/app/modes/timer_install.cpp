@@ -7,6 +7,7 @@
 #include <ostream>
 #include <system_error>
 
+#include "app/draw/picture.hpp"
 #include "app/modes/cli_modes.hpp"
 #include "app/system/config_source.hpp"
 #include "core/systemd/timer_units.hpp"
@@ -29,7 +30,7 @@ std::string own_program_path(const std::string& fallback) {
 
 int install_timers(const Options& options, const std::string& program, std::ostream& out,
                    std::ostream& err) {
-    auto reported = load_config_reporting(options.config_path, err);
+    auto reported = load_config_reporting(options.config_path, err, picture_problem);
     if (!reported) {
         return exit_bad_config;
     }

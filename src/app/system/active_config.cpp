@@ -49,9 +49,11 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_dir)
+ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_dir,
+                           PictureDecoder decode)
     : flag_(std::move(flag)),
       last_good_path_(state_dir + "/last-good-config.yaml"),
+      decode_(std::move(decode)),
       current_(default_config()) {}
 
 ConfigUpdate ActiveConfig::reload() {
@@ -66,7 +68,7 @@ ConfigUpdate ActiveConfig::reload() {
         return update;
     }
 
-    ConfigResult result = load_config_file(*path_);
+    ConfigResult result = load_config_file(*path_, PictureCheck{std::nullopt, decode_});
     if (result.ok()) {
         current_ = *result.config;
         update.config = current_;
@@ -83,8 +85,10 @@ ConfigUpdate ActiveConfig::reload() {
     }
     update.banner = error_banner(result.diagnostics);
     if (!loaded_once_) {
-        // Starting with a broken file: the last good copy, else the built-in sample.
-        ConfigResult last_good = load_config_file(last_good_path_);
+        // Starting with a broken file: the last good copy, else the built-in sample. The copy's
+        // pictures are where the file's are, beside the file.
+        const PictureCheck pictures{std::filesystem::path(*path_).parent_path().string(), decode_};
+        ConfigResult last_good = load_config_file(last_good_path_, pictures);
         if (last_good.ok()) {
             current_ = *last_good.config;
             update.log.push_back("using the last good config, saved in " + last_good_path_);
