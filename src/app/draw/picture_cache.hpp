@@ -21,13 +21,15 @@ struct PictureTexture {
     int height = 0;
 };
 
-// A screen shows one picture at a time, and a session moves between a few: the cache keeps the
-// most recently used ones and rasterises a picture again only when its box, colours or side
-// change. A picture that cannot be drawn (its file gone or broken since the config was read) is
-// left out, reported once, and not tried again until forget().
+// A screen shows one picture at a time, and a session moves between a few (a hold and its pause
+// have boxes of different sizes): the cache keeps the three most recently used, and rasterises a
+// picture again only when its box, colours or side change. Three, not more: each is a texture of
+// its box (2.4 MB for a portrait 1080p one, 3.8 MB at 4K), and rasterising again costs a few
+// milliseconds once a screen (bench/README.md). A picture that cannot be drawn (its file gone or
+// broken since the config was read) is left out, reported once, and not tried again until forget().
 class PictureCache {
   public:
-    static constexpr std::size_t most_kept = 4;
+    static constexpr std::size_t most_kept = 3;
 
     explicit PictureCache(SDL_Renderer* renderer);
     PictureCache(const PictureCache&) = delete;
@@ -40,6 +42,8 @@ class PictureCache {
 
     // Problems met since the last call, one sentence each.
     std::vector<std::string> take_problems();
+    // Drops every texture, to give the memory back between sessions; failures are remembered.
+    void release() { entries_.clear(); }
     // Drops every texture and every failure: the files may have changed (a new config).
     void forget();
 

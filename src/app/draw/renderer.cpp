@@ -12,6 +12,11 @@ constexpr std::array<Part, part_count> all_parts{
     Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
 };
 
+bool between_sessions(ScreenKind kind) {
+    return kind == ScreenKind::idle || kind == ScreenKind::due || kind == ScreenKind::done ||
+           kind == ScreenKind::dark;
+}
+
 bool sideways(Rotation rotation) {
     return rotation == Rotation::r90 || rotation == Rotation::r270;
 }
@@ -168,6 +173,10 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
         everything_next_ = true;
     }
 
+    if (between_sessions(view.kind)) {
+        // No picture until the next session: its textures need not sit in memory all day.
+        pictures_.release();
+    }
     Layout layout = layout_screen(view, width, height);
     const bool everything = everything_next_ || !previous_ || layout != layout_ ||
                             view.kind != previous_->kind || view.theme != previous_->theme;

@@ -603,7 +603,7 @@ TEST_CASE("a broken picture file is left out and said once; the screen still wor
     CHECK(renderer.take_picture_problems().empty());
 }
 
-TEST_CASE("a countdown tick does not draw the picture again") {
+TEST_CASE("a countdown tick does not draw the picture again; between sessions it is let go") {
     REQUIRE(system_fonts().regular);
     Canvas canvas(1920, 1080);
     Renderer renderer(canvas.renderer.get(), system_fonts());
@@ -619,6 +619,14 @@ TEST_CASE("a countdown tick does not draw the picture again") {
     renderer.redraw_everything();
     renderer.draw(view);
     CHECK(renderer.picture_cache().rasterised() == 1);
+    CHECK(renderer.picture_cache().entries() == 1);
+
+    // Between sessions the textures go, and their memory with them.
+    ScreenView idle = hold_view(27);
+    idle.kind = ScreenKind::idle;
+    idle.picture.reset();
+    renderer.draw(idle);
+    CHECK(renderer.picture_cache().entries() == 0);
 }
 
 TEST_CASE("old texts leave the cache, so memory stays bounded over a long countdown") {
