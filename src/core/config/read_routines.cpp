@@ -1,6 +1,8 @@
 // config_routines: the `stretches:` and `routines:` sections.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <optional>
 
 #include "core/config/picture_file.hpp"
 #include "core/config/sections.hpp"
@@ -62,9 +64,39 @@ std::vector<std::string> read_lines(ConfigReader& reader, const Field& field) {
     return lines;
 }
 
+// The picture files one config names, each read and checked once: what was wrong with it, if
+// anything. Reading and decoding costs milliseconds a file, so a config may name only so many.
+struct PictureFiles {
+    static constexpr std::size_t most = 32;
+    const PictureCheck& check;
+    std::map<std::string, std::optional<std::string>, std::less<>> problems;
+};
+
+// What is wrong with the picture file at `path` (`value` as written), or nullopt.
+std::optional<std::string> picture_file_problem(PictureFiles& files, const std::string& path,
+                                                const std::string& value) {
+    if (const auto seen = files.problems.find(path); seen != files.problems.end()) {
+        return seen->second;
+    }
+    if (files.problems.size() >= PictureFiles::most) {
+        return "is one picture file too many: a config can show at most " +
+               std::to_string(PictureFiles::most);
+    }
+    std::string svg;
+    auto problem = read_picture_file(path, svg);
+    if (problem && path != value && problem->starts_with("cannot be opened")) {
+        *problem += " (looked for " + path + ")";
+    }
+    if (!problem && files.check.decode) {
+        problem = files.check.decode(svg);
+    }
+    files.problems.emplace(path, problem);
+    return problem;
+}
+
 // A built-in picture by its name, or an SVG file (relative to the config's folder) read and
 // checked now, so that a missing or broken one is reported here rather than left out unseen.
-Picture read_picture(ConfigReader& reader, const Field& field, const PictureCheck& pictures) {
+Picture read_picture(ConfigReader& reader, const Field& field, PictureFiles& files) {
     const auto value = read_text(reader, field);
     if (!value) {
         return {};
@@ -84,16 +116,8 @@ Picture read_picture(ConfigReader& reader, const Field& field, const PictureChec
                                        join_words(names, "or") + ") or an SVG file ending in .svg");
         return {};
     }
-    const std::string path = picture_path(*value, pictures.folder.value_or(""));
-    std::string svg;
-    auto problem = read_picture_file(path, svg);
-    if (problem && path != *value && problem->starts_with("cannot be opened")) {
-        *problem += " (looked for " + path + ")";
-    }
-    if (!problem && pictures.decode) {
-        problem = pictures.decode(svg);
-    }
-    if (problem) {
+    const std::string path = picture_path(*value, files.check.folder.value_or(""));
+    if (const auto problem = picture_file_problem(files, path, *value)) {
         reader.error(*field.value, "picture '" + *value + "' " + *problem);
         return {};
     }
@@ -136,7 +160,7 @@ std::vector<Equipment> read_needs(ConfigReader& reader, const Field& field) {
 }
 
 Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value,
-                     const PictureCheck& pictures) {
+                     PictureFiles& pictures) {
     Stretch stretch;
     stretch.id = key.text;
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
@@ -272,9 +296,10 @@ std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
     if (map == nullptr) {
         return stretches;
     }
+    PictureFiles files{pictures, {}};
     const MapFields fields(reader, *map, "in stretches", {});
     for (const Field& stretch : fields.fields()) {
-        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value, pictures));
+        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value, files));
     }
     return stretches;
 }

@@ -213,3 +213,34 @@ TEST_CASE("a good picture file loads, and only it reaches the app's decoder") {
         CHECK(decoded.empty());
     }
 }
+
+TEST_CASE("a picture file named many times is read once; a config may name only so many") {
+    TempDir folder("sk-pictures");
+    std::string config =
+        "schedule:\n"
+        "  - {name: Morning, time: \"07:00\", days: daily, routine: full}\n"
+        "routines:\n"
+        "  full:\n"
+        "    steps: [{stretch: s0}]\n"
+        "stretches:\n";
+    // 40 stretches: the first 33 name pictures 0 to 32 (one file more than the limit), the
+    // rest name picture 0 again.
+    for (int index = 0; index < 40; ++index) {
+        const int picture = index <= 32 ? index : 0;
+        folder.file("p" + std::to_string(picture) + ".svg", good_svg);
+        config += "  s" + std::to_string(index) + ": {title: S, steps: [a], picture: p" +
+                  std::to_string(picture) + ".svg}\n";
+    }
+    folder.file("config.yaml", config);
+    int decoded = 0;
+    sk::PictureCheck check;
+    check.decode = [&](std::string_view) -> std::optional<std::string> {
+        ++decoded;
+        return std::nullopt;
+    };
+    const sk::ConfigResult result = sk::load_config_file(folder / "config.yaml", check);
+    CHECK(decoded == 32);
+    CHECK(diagnostics_of(result) == folder / "config.yaml" +
+                                        ":39:40: picture 'p32.svg' is one picture file too many: "
+                                        "a config can show at most 32");
+}
