@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/config/picture_file.hpp"
+
 namespace sk {
 namespace {
 
@@ -92,6 +94,10 @@ double lit_share(SDL_Surface* picture, int width, int height) {
 }
 
 std::optional<std::string> picture_problem(std::string_view svg) {
+    // What can be seen without decoding first: SDL_image 2.6 leaks a drawing it cannot size.
+    if (auto problem = svg_text_problem(svg)) {
+        return problem;
+    }
     const PictureInk white{{255, 255, 255}, {255, 255, 255}};
     RasterisedPicture picture =
         rasterise_picture(svg, check_width, check_height, white, Mirror::none);

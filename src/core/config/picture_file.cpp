@@ -1,6 +1,7 @@
 #include "core/config/picture_file.hpp"
 
 #include <array>
+#include <charconv>
 #include <filesystem>
 
 #include "core/config/text.hpp"
@@ -83,6 +84,92 @@ std::string first_element(std::string_view text) {
     return std::string(text.substr(0, end)) + ">";
 }
 
+// The root element's start tag, "<svg ...>", quoted values and all; empty when it never ends.
+std::string_view start_tag(std::string_view root) {
+    char quote = 0;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+        const char c = root[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return root.substr(0, i + 1);
+        }
+    }
+    return {};
+}
+
+// The value of the attribute `name` in `tag`, or nullopt when it has none.
+std::optional<std::string_view> attribute(std::string_view tag, std::string_view name) {
+    for (std::size_t at = tag.find(name); at != std::string_view::npos;
+         at = tag.find(name, at + 1)) {
+        std::size_t i = at + name.size();
+        if (at == 0 || !is_space(tag[at - 1])) {
+            continue;
+        }
+        while (i < tag.size() && is_space(tag[i])) {
+            ++i;
+        }
+        if (i >= tag.size() || tag[i] != '=') {
+            continue;
+        }
+        ++i;
+        while (i < tag.size() && is_space(tag[i])) {
+            ++i;
+        }
+        if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) {
+            continue;
+        }
+        const std::size_t end = tag.find(tag[i], i + 1);
+        if (end != std::string_view::npos) {
+            return tag.substr(i + 1, end - i - 1);
+        }
+    }
+    return std::nullopt;
+}
+
+// The number `text` starts with (after spaces and commas), taken off it; nullopt when none.
+std::optional<double> take_number(std::string_view& text) {
+    while (!text.empty() && (is_space(text.front()) || text.front() == ',')) {
+        text.remove_prefix(1);
+    }
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+    }
+    double value = 0.0;
+    const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (problem != std::errc{}) {
+        return std::nullopt;
+    }
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    return value;
+}
+
+// Whether the <svg> start tag gives the drawing a size: a viewBox with a width and a height, or
+// a width and a height of its own (a percentage is of nothing here). Without one SDL_image
+// cannot size the picture (and, in 2.6, drops the parsed drawing without freeing it).
+bool has_size(std::string_view tag) {
+    if (auto box = attribute(tag, "viewBox")) {
+        const auto x = take_number(*box);
+        const auto y = take_number(*box);
+        const auto width = take_number(*box);
+        const auto height = take_number(*box);
+        if (x && y && width && height && *width > 0 && *height > 0) {
+            return true;
+        }
+    }
+    const auto length = [&](std::string_view name) {
+        auto value = attribute(tag, name);
+        if (!value) {
+            return false;
+        }
+        const auto number = take_number(*value);
+        return number && *number > 0 && !value->starts_with("%");
+    };
+    return length("width") && length("height");
+}
+
 }  // namespace
 
 std::span<const std::string_view> built_in_picture_names() {
@@ -127,6 +214,9 @@ std::optional<std::string> svg_text_problem(std::string_view text) {
     if (!closed &&
         !(body.ends_with(">") && trimmed_end(body.substr(0, body.size() - 1)).ends_with("</svg"))) {
         return "is cut short (it does not end with </svg>); save it again";
+    }
+    if (!has_size(start_tag(root))) {
+        return "has no size; give its <svg> element a viewBox such as viewBox=\"0 0 400 300\"";
     }
     return std::nullopt;
 }

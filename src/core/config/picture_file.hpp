@@ -25,8 +25,8 @@ bool names_svg_file(std::string_view value);
 std::string picture_path(std::string_view value, std::string_view folder);
 
 // What is wrong with SVG text on its face, in words that follow "picture 'x.svg' ": not text, a
-// first element that is not <svg>, or no </svg> at the end (cut short). nullopt when it looks
-// like an SVG drawing.
+// first element that is not <svg>, no </svg> at the end (cut short), or no size (neither a
+// viewBox nor a width and height). nullopt when it looks like an SVG drawing.
 std::optional<std::string> svg_text_problem(std::string_view text);
 
 // Reads the picture file at `path` into `svg` and checks it as far as the core can; what is

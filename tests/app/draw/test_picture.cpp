@@ -130,11 +130,15 @@ TEST_CASE("the right leg's picture is the left leg's mirror image") {
 
 TEST_CASE("what the screen cannot show of a picture is said plainly") {
     auto [svg, problem] = GENERATE(table<std::string, std::string>({
-        // No size, and no shapes to take one from.
+        // No size: said before SDL_image is asked (which would drop the drawing unfreed).
         {"<svg xmlns=\"http://www.w3.org/2000/svg\"><text>towel</text></svg>",
-         "could not be drawn (Couldn't parse SVG image); give its <svg> element a viewBox"},
-        // No size, but its lines give it one.
-        {"<svg><line x1=\"0\" y1=\"0\" x2=\"9\" y2=\"9\" stroke=\"#fff\"/></svg>", ""},
+         "has no size; give its <svg> element a viewBox such as viewBox=\"0 0 400 300\""},
+        {"<svg><line x1=\"0\" y1=\"0\" x2=\"9\" y2=\"9\" stroke=\"#fff\"/></svg>",
+         "has no size; give its <svg> element a viewBox such as viewBox=\"0 0 400 300\""},
+        // A size of its own will do.
+        {"<svg width=\"40\" height=\"30\"><line x1=\"0\" y1=\"0\" x2=\"9\" y2=\"9\" "
+         "stroke=\"#fff\"/></svg>",
+         ""},
         {"<svg viewBox=\"0 0 40 30\"><text x=\"1\" y=\"20\">towel</text></svg>",
          "draws nothing the screen can show; draw it with lines and shapes (text and embedded "
          "images are not drawn)"},
@@ -210,8 +214,8 @@ TEST_CASE("a picture file gone or broken since the config was read is left out, 
     SECTION("no longer drawable") {
         folder.file("pose.svg", "<svg></svg>");
         expected = "picture '" + pose.name +
-                   "' could not be drawn (Couldn't parse SVG image); give its <svg> element a "
-                   "viewBox: shown without it";
+                   "' has no size; give its <svg> element a viewBox such as viewBox=\"0 0 400 "
+                   "300\": shown without it";
     }
     CHECK_FALSE(cache.get(pose, 400, 300, ink, Mirror::none));
     CHECK(cache.take_problems() == std::vector<std::string>{expected});

@@ -572,6 +572,36 @@ TEST_CASE("a picture costs the hold's digits nothing they need") {
     CHECK_FALSE(overlaps(digits, renderer.lit(Part::picture)));
 }
 
+TEST_CASE("whatever colours a picture file uses, at night it stays within the night's limit") {
+    REQUIRE(system_fonts().regular);
+    test::TempDir folder("sk-bright-picture");
+    const std::string path =
+        folder.file("bright.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 30\">"
+                    "<g stroke-width=\"3\" fill=\"none\">"
+                    "<line x1=\"2\" y1=\"5\" x2=\"38\" y2=\"5\" stroke=\"#ffffff\"/>"
+                    "<line x1=\"2\" y1=\"12\" x2=\"38\" y2=\"12\" stroke=\"#ffff00\"/>"
+                    "<line x1=\"2\" y1=\"19\" x2=\"38\" y2=\"19\" stroke=\"#00ffff\"/>"
+                    "<line x1=\"2\" y1=\"26\" x2=\"38\" y2=\"26\" stroke=\"#ff0000\"/></g></svg>");
+    ScreenView view = hold_with_picture(Side::left, Theme::night);
+    view.picture->picture = {Picture::Source::file, path};
+    Canvas canvas(1920, 1080);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(view);
+    const Box lit = renderer.lit(Part::picture);
+    REQUIRE_FALSE(lit.empty());
+    int brightest = 0;
+    for (int y = lit.y; y < lit.bottom(); ++y) {
+        for (int x = lit.x; x < lit.right(); ++x) {
+            brightest = std::max(brightest, brightness(canvas.pixel(x, y)));
+        }
+    }
+    CHECK(brightest <= night_brightness_limit);
+    const Palette& night = palette_for(Theme::night);
+    CHECK(pixels_of(canvas, lit, night.left_side) > 0);
+    CHECK(pixels_of(canvas, lit, night.picture) > 0);
+}
+
 TEST_CASE("a broken picture file is left out and said once; the screen still works") {
     REQUIRE(system_fonts().regular);
     test::TempDir folder("sk-broken-picture");

@@ -20,6 +20,9 @@ const std::string good_svg =
     "  <line x1=\"2\" y1=\"2\" x2=\"38\" y2=\"28\" stroke=\"#fff\" stroke-width=\"3\"/>\n"
     "</svg>\n";
 
+const std::string no_size =
+    "has no size; give its <svg> element a viewBox such as viewBox=\"0 0 400 300\"";
+
 // A config whose one stretch names `picture` on line 14, column 14.
 std::string config_naming(const std::string& picture) {
     return "schedule:\n"
@@ -112,6 +115,18 @@ TEST_CASE("SVG text is checked on its face before any decoder sees it") {
         {good_svg.substr(0, good_svg.size() / 2),
          "is cut short (it does not end with </svg>); save it again"},
         {good_svg + "<svg>", "is cut short (it does not end with </svg>); save it again"},
+        // A size: a viewBox with a width and height, or a width and height of its own.
+        {"<svg viewBox='0,0,40,30'></svg>", ""},
+        {"<svg viewBox=\"-10 -10 40.5 3e1\"></svg>", ""},
+        {"<svg width=\"40mm\" height=\"30mm\"></svg>", ""},
+        {"<svg width=\"400\" height=\"300\" viewBox=\"0 0 0 0\"></svg>", ""},
+        {"<svg></svg>", no_size},
+        {"<svg viewBox=\"0 0 40\"></svg>", no_size},
+        {"<svg viewBox=\"0 0 0 30\"></svg>", no_size},
+        {"<svg width=\"100%\" height=\"100%\"></svg>", no_size},
+        {"<svg width=\"400\"></svg>", no_size},
+        {"<svg data-viewBox=\"0 0 4 3\"></svg>", no_size},
+        {"<svg title=\"a > b\" viewBox=\"0 0 4 3\"></svg>", ""},
     }));
     CAPTURE(text);
     CHECK(sk::svg_text_problem(text).value_or("") == problem);
