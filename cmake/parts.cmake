@@ -24,6 +24,8 @@ function(sk_part dir)
     if(PART_PROGRAM)
         set(target ${PART_PROGRAM})
         add_executable(${target} ${PART_SOURCES})
+        # At the top of the build tree, where the scripts, CI and the README look for it.
+        set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR})
     else()
         add_library(${target} STATIC ${PART_SOURCES})
     endif()
