@@ -458,6 +458,13 @@ TEST_CASE("every case in the catalogue of bad configs gives exactly its diagnost
     }
 }
 
+TEST_CASE("a document marker or a comment at the end of the file holds nothing and is accepted") {
+    const std::string ending = GENERATE(as<std::string>{}, "...\n", "---\n", "...\n---\n",
+                                        "...\n# the end\n", "--- # the end\n...\n", "...\n\n\n");
+    CAPTURE(ending);
+    CHECK(diagnostics_of(good_schedule + ending).empty());
+}
+
 TEST_CASE("columns count characters, as editors do, and a byte order mark is not one") {
     CHECK(diagnostics_of("schedule:\n"
                          "  - name: 朝\n"
