@@ -11,6 +11,7 @@
 #include "app/modes/kiosk_loop.hpp"
 #include "app/system/active_config.hpp"
 #include "app/system/config_source.hpp"
+#include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
 #include "core/history/history.hpp"
 #include "core/time/local_time.hpp"
@@ -80,6 +81,7 @@ int run_kiosk(const Options& options) {
         log_line(error);
         return exit_failure;
     }
+    quit_on_hangup();
     int status = exit_ok;
     {
         KioskLoop loop(options, std::move(start.config), start.zone, std::move(*display), wall,

@@ -8,6 +8,7 @@
 #include "app/draw/font_locator.hpp"
 #include "app/modes/cli_modes.hpp"
 #include "app/system/config_source.hpp"
+#include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
 
 namespace sk {
@@ -231,7 +232,11 @@ void KioskLoop::apply(const Config& config) {
 void KioskLoop::handle(const SDL_Event& event, Instant now) {
     switch (event.type) {
         case SDL_QUIT:
-            // SDL turns SIGTERM and SIGINT into SDL_QUIT: a session in progress is recorded.
+            // SDL turns SIGTERM and SIGINT into SDL_QUIT (and quit_on_hangup SIGHUP too): a
+            // session in progress is recorded.
+            if (hangup_received()) {
+                log_line("the terminal hung up (SIGHUP): ending as for SIGTERM");
+            }
             carry_out(controller_.shutdown(now));
             quit_ = true;
             return;

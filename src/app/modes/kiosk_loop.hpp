@@ -36,7 +36,8 @@ class KioskLoop {
               std::optional<SysSeconds> wall_start, std::vector<HistoryRecord> history_records,
               const std::string& banner);
 
-    // Runs until SIGTERM or SIGINT (or, in one-session mode, the session's end); the exit status.
+    // Runs until SIGTERM, SIGINT or SIGHUP (or, in one-session mode, the session's end); the exit
+    // status.
     int run();
 
   private:
