@@ -52,10 +52,19 @@ std::optional<SysSeconds> clock_start(const std::string& text, const Zone& zone)
     return zone.to_instant(*wall);
 }
 
+// The history as the kiosk starts, brought back to whole lines (a record cut short by a crash is
+// removed, so what was skipped stays skipped).
 std::vector<HistoryRecord> load_history(const std::string& state_dir) {
-    HistoryLoad history = HistoryFile(state_dir + "/history.log").load();
+    HistoryFile file(state_dir + "/history.log");
+    HistoryLoad history = file.load();
     for (const auto& warning : history.warnings) {
         log_line(warning);
+    }
+    HistoryRepair repaired = file.repair();
+    for (const std::string* line : {&repaired.done, &repaired.error}) {
+        if (!line->empty()) {
+            log_line(*line);
+        }
     }
     return std::move(history.records);
 }
