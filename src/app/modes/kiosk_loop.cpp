@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 
-#include <unistd.h>
 #include <algorithm>
 
 #include "app/draw/font_locator.hpp"
@@ -51,6 +50,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
                   button_name(config_.current().keys)),
       next_system_look_(Steady::now() + system_look_period) {
     controller_.set_banner(banner);
+    look_at_clock_sync();
     open_devices();
 }
 
@@ -152,15 +152,20 @@ void KioskLoop::wait(Instant now, const ScreenView& view) {
     }
 }
 
+void KioskLoop::look_at_clock_sync() {
+    // --clock-start runs a clock of its own, which no time source vouches for.
+    const ClockSync sync = options_.clock_start ? ClockSync::unsynchronised : clock_sync_.read();
+    if (sync != last_sync_) {
+        log_line(sync == ClockSync::synchronised ? "the clock is synchronised"
+                                                 : "the clock is no longer synchronised");
+        last_sync_ = sync;
+    }
+    controller_.set_clock_sync(sync);
+}
+
 void KioskLoop::look_at_system() {
     next_system_look_ = Steady::now() + system_look_period;
-    if (!clock_synchronized_ && !options_.clock_start &&
-        ::access("/run/systemd/timesync/synchronized", F_OK) == 0) {
-        // NTP has set the clock: believe it even if the history holds later records.
-        clock_synchronized_ = true;
-        controller_.clock_synchronized();
-        log_line("the clock is synchronised");
-    }
+    look_at_clock_sync();
     if (!watcher_.changed()) {
         return;
     }
@@ -188,6 +193,7 @@ void KioskLoop::carry_out(Effects effects) {
         audio_->play(cue);
     }
     write_records(effects.records);
+    log_all(effects.notes);
     if (effects.power) {
         switch_screen(*effects.power);
     }

@@ -15,6 +15,7 @@
 #include "app/system/active_config.hpp"
 #include "app/system/app_clock.hpp"
 #include "app/system/clock_jumps.hpp"
+#include "app/system/clock_sync.hpp"
 #include "app/system/config_watcher.hpp"
 #include "app/system/notify.hpp"
 #include "app/system/power_command.hpp"
@@ -55,6 +56,8 @@ class KioskLoop {
     void report_alive();
     void wait(Instant now, const ScreenView& view);
     void look_at_system();
+    // What the kernel says about the wall clock, told to the controller (and the log on change).
+    void look_at_clock_sync();
     // After the loop: tell systemd, let the last chime ring out.
     void finish();
 
@@ -92,7 +95,8 @@ class KioskLoop {
     std::optional<ScreenView> shown_;
     bool quit_ = false;
     bool first_frame_shown_ = false;
-    bool clock_synchronized_ = false;
+    ClockSyncProbe clock_sync_;
+    ClockSync last_sync_ = ClockSync::unsynchronised;
 };
 
 }  // namespace sk

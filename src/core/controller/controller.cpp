@@ -17,24 +17,13 @@ constexpr seconds done_screen_stopped{15};
 // How long a press wakes a dark idle screen.
 constexpr seconds wake_time{60};
 
-std::set<std::string> settled_keys(const std::vector<HistoryRecord>& history) {
-    std::set<std::string> keys;
+std::vector<HistoryMark> history_marks(const std::vector<HistoryRecord>& history) {
+    std::vector<HistoryMark> marks;
+    marks.reserve(history.size());
     for (const auto& record : history) {
-        if (!record.occurrence.empty()) {
-            keys.insert(record.occurrence);
-        }
+        marks.push_back({record.start, record.occurrence});
     }
-    return keys;
-}
-
-std::optional<SysSeconds> newest_start(const std::vector<HistoryRecord>& history) {
-    std::optional<SysSeconds> newest;
-    for (const auto& record : history) {
-        if (!newest || record.start > *newest) {
-            newest = record.start;
-        }
-    }
-    return newest;
+    return marks;
 }
 
 bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
@@ -54,11 +43,13 @@ void Effects::append(Effects other) {
         power = other.power;
     }
     quit = quit || other.quit;
+    notes.insert(notes.end(), std::make_move_iterator(other.notes.begin()),
+                 std::make_move_iterator(other.notes.end()));
 }
 
 Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> history, RunMode mode,
                        std::string button_name)
-    : planner_(std::move(config), zone, settled_keys(history), newest_start(history)),
+    : planner_(std::move(config), zone, history_marks(history)),
       history_(std::move(history)),
       mode_(mode),
       button_name_(std::move(button_name)) {
@@ -80,6 +71,9 @@ Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> hist
         }
     }
     history_.insert(history_.end(), pending_.records.begin(), pending_.records.end());
+    for (const HistoryRecord& end : pending_.records) {
+        planner_.settle(end.occurrence, end.start);
+    }
 }
 
 Theme Controller::theme() const {
@@ -93,6 +87,7 @@ Theme Controller::theme() const {
 }
 
 Effects Controller::record(HistoryRecord record) {
+    planner_.settle(record.occurrence, record.start);
     history_.push_back(record);
     stats_cache_.reset();
     Effects effects;
@@ -110,8 +105,46 @@ Effects Controller::set_power(ScreenPower power) {
 }
 
 bool Controller::taken(const std::string& occurrence_key) const {
-    return std::any_of(history_.begin(), history_.end(),
-                       [&](const HistoryRecord& r) { return r.occurrence == occurrence_key; });
+    return planner_.settled(occurrence_key);
+}
+
+std::vector<std::string> Controller::clock_notes(const ClockState& state, std::size_t set_aside,
+                                                 SysSeconds now) const {
+    std::vector<std::string> notes;
+    const Zone& zone = planner_.zone();
+    const std::string fix =
+        "if the clock is wrong, set it (timedatectl set-time 'YYYY-MM-DD HH:MM') or turn on "
+        "network time (timedatectl set-ntp true)";
+    if (set_aside > 0) {
+        notes.push_back("the clock is synchronised: " + std::to_string(set_aside) +
+                        (set_aside == 1 ? " history record" : " history records") +
+                        " dated after it, up to " + format_iso(*state.history_ahead, zone) +
+                        ", were written while the clock was wrong and no longer count");
+    }
+    const bool held = state.trust == ClockTrust::untrusted;
+    const bool was_held = clock_.trust == ClockTrust::untrusted;
+    const bool ahead = !held && state.history_ahead && state.sync == ClockSync::unsynchronised;
+    const bool was_ahead =
+        !was_held && clock_.history_ahead && clock_.sync == ClockSync::unsynchronised;
+    if (held && !was_held) {
+        notes.push_back("the clock reads " + format_iso(now, zone) +
+                        ", earlier than the newest history record (" +
+                        format_iso(*state.history_ahead, zone) + ", " +
+                        rough_span(*state.history_ahead - now) +
+                        " later): no session is offered or missed until the clock passes it or "
+                        "is synchronised; " +
+                        fix);
+    } else if (ahead && !was_ahead) {
+        notes.push_back(
+            "the history holds records up to " + format_iso(*state.history_ahead, zone) + ", " +
+            rough_span(*state.history_ahead - now) + " after the clock (" + format_iso(now, zone) +
+            "): too far ahead to wait for, they are set aside and sessions follow the "
+            "clock; " +
+            fix);
+    } else if (!held && !ahead && (was_held || was_ahead)) {
+        notes.push_back("the clock is no longer behind the history: sessions follow it again");
+    }
+    return notes;
 }
 
 Stats Controller::stats(SysSeconds now) const {
@@ -154,9 +187,6 @@ Effects Controller::begin_session(const Routine& routine, std::string entry_name
     done_until_.reset();
     due_.reset();
     awake_until_.reset();
-    if (!occurrence.empty()) {
-        planner_.settle(occurrence);
-    }
     effects.volume = volume.value_or(config().audio.volume);
     effects.append(
         record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence, entry_name,
@@ -202,14 +232,15 @@ Effects Controller::tick(Instant now) {
     }
 
     PlannerUpdate update = planner_.update(now.wall);
-    clock_ = update.clock;
+    const ClockState clock{update.clock, planner_.clock_sync(), update.history_ahead};
+    effects.notes = clock_notes(clock, update.set_aside, now.wall);
+    clock_ = clock;
     next_check_ = update.next_check;
     for (const auto& missed : update.missed) {
         const ScheduleEntry& entry = config().schedule[missed.entry_index];
         effects.append(record(
             HistoryRecord{missed.instant, planner_.zone().offset_at(missed.instant), missed.key(),
                           missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
-        planner_.settle(missed.key());
         if (due_ && due_->key() == missed.key()) {
             due_.reset();
         }
@@ -281,7 +312,6 @@ Effects Controller::input(Input what, Instant now) {
                 effects.append(record(HistoryRecord{
                     due_->instant, planner_.zone().offset_at(due_->instant), due_->key(),
                     due_->entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
-                planner_.settle(due_->key());
                 due_.reset();
             }
             break;
@@ -389,7 +419,7 @@ ScreenView Controller::view(Instant now) const {
             }
         }
         view = idle_view(config(), planner_.zone(), now.wall, next, stats(now.wall), button_name_,
-                         clock_ == ClockTrust::trusted);
+                         clock_);
     }
     view.banner = banner_.empty() ? problem_ : banner_;
     return view;

@@ -12,6 +12,7 @@
 #include "core/model/diagnostic.hpp"
 #include "core/model/screen_view.hpp"
 #include "core/schedule/planner.hpp"
+#include "core/screens/views.hpp"
 #include "core/session/session.hpp"
 #include "core/time/local_time.hpp"
 
@@ -44,6 +45,7 @@ struct Effects {
     std::optional<Volume> volume;        // set before playing the cues
     std::optional<ScreenPower> power;    // a change of screen power
     bool quit = false;                   // RunMode::one_session is over
+    std::vector<std::string> notes;      // sentences for the log (what the kiosk decided, why)
 
     void append(Effects other);
 };
@@ -66,8 +68,9 @@ class Controller {
 
     // A new good config (after an edit). A running session carries on as it was.
     void reconfigure(Config config, Zone zone);
-    // The system's clock is synchronised (NTP): trust it even if the history holds later records.
-    void clock_synchronized() { planner_.trust_clock(); }
+    // What the kernel says about the wall clock (NTP or another source), before each tick: a
+    // synchronised clock is trusted even when the history holds later records.
+    void set_clock_sync(ClockSync sync) { planner_.set_clock_sync(sync); }
     // A config error to show over every screen; empty clears it.
     void set_banner(std::string banner) { banner_ = std::move(banner); }
     // A record could not be written: shown on the idle screen (the kiosk keeps going).
@@ -96,8 +99,11 @@ class Controller {
     Effects set_power(ScreenPower power);
     const ScheduleEntry* nearest_entry(SysSeconds now) const;
     Stats stats(SysSeconds now) const;
-    // The history holds a record of this occurrence (started, done, stopped or missed).
+    // The history holds a record of this occurrence (started, done, stopped or missed) that counts.
     bool taken(const std::string& occurrence_key) const;
+    // What changed about the clock since the last tick, for the log.
+    std::vector<std::string> clock_notes(const ClockState& now_state, std::size_t set_aside,
+                                         SysSeconds now) const;
 
     Planner planner_;
     std::vector<HistoryRecord> history_;
@@ -105,7 +111,7 @@ class Controller {
     std::string button_name_;
     std::string banner_;
     std::string problem_;
-    ClockTrust clock_ = ClockTrust::trusted;
+    ClockState clock_;  // the clock against the history, at the last tick
 
     std::optional<Occurrence> due_;  // offered now, waiting for the button
     std::optional<SysSeconds> due_since_;

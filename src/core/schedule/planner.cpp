@@ -14,20 +14,84 @@ constexpr days max_look_back{7};
 
 }  // namespace
 
-Planner::Planner(Config config, Zone zone, std::set<std::string> settled,
-                 std::optional<SysSeconds> newest_record)
-    : config_(std::move(config)),
-      zone_(zone),
-      settled_(std::move(settled)),
-      newest_record_(newest_record) {}
+Planner::Planner(Config config, Zone zone, const std::vector<HistoryMark>& history)
+    : config_(std::move(config)), zone_(zone) {
+    for (const HistoryMark& mark : history) {
+        settle(mark.occurrence, mark.start);
+    }
+}
+
+SysSeconds Planner::counting_limit(SysSeconds now) const {
+    // Synchronised: what was later than the clock is gone already (update), the rest counts.
+    return sync_ == ClockSync::synchronised ? SysSeconds::max() : now + max_clock_lag;
+}
+
+std::optional<SysSeconds> Planner::newest_counted() const {
+    auto end = std::upper_bound(record_starts_.begin(), record_starts_.end(), limit_);
+    if (end == record_starts_.begin()) {
+        return std::nullopt;
+    }
+    return *std::prev(end);
+}
+
+bool Planner::settled(const std::string& occurrence_key) const {
+    auto found = settled_.find(occurrence_key);
+    return found != settled_.end() && found->second <= limit_;
+}
+
+void Planner::settle(const std::string& occurrence_key, SysSeconds record_start) {
+    record_starts_.insert(
+        std::upper_bound(record_starts_.begin(), record_starts_.end(), record_start), record_start);
+    if (occurrence_key.empty()) {
+        return;
+    }
+    auto [found, inserted] = settled_.emplace(occurrence_key, record_start);
+    if (!inserted) {
+        found->second = std::min(found->second, record_start);
+    }
+    if (offered_ && offered_->key() == occurrence_key) {
+        offered_.reset();
+        offered_since_.reset();
+    }
+}
+
+void Planner::rewind_to(SysSeconds now) {
+    looked_until_ = now;
+    std::erase_if(handled_, [now](const auto& item) { return item.second > now; });
+    if (offered_ && offered_->instant > now) {
+        offered_.reset();
+        offered_since_.reset();
+    }
+}
 
 PlannerUpdate Planner::update(SysSeconds now) {
     PlannerUpdate result;
-    if (!clock_synchronized_ && newest_record_ && now < *newest_record_) {
-        // The history was written later than "now": the clock is stale (no RTC, no sync yet).
-        // Acting on it would offer or miss sessions that are long settled.
+    if (!record_starts_.empty() && record_starts_.back() > now) {
+        result.history_ahead = record_starts_.back();
+    }
+    if (sync_ == ClockSync::synchronised) {
+        // The clock is right: a record later than it was written while the clock was wrong. It
+        // is set aside for good (not just while it is ahead: when the clock catches up with it,
+        // it still names an occurrence that never happened then), and what was looked at while
+        // the clock ran ahead is looked at again when its time comes.
+        const SysSeconds bound = now + synchronised_tolerance;
+        while (!record_starts_.empty() && record_starts_.back() > bound) {
+            record_starts_.pop_back();
+            ++result.set_aside;
+        }
+        std::erase_if(settled_, [bound](const auto& item) { return item.second > bound; });
+        if (looked_until_ && *looked_until_ > bound) {
+            rewind_to(now);
+        }
+    }
+    limit_ = counting_limit(now);
+    const std::optional<SysSeconds> newest = newest_counted();
+    if (sync_ == ClockSync::unsynchronised && newest && now < *newest) {
+        // The history was written later than "now", by less than a day: the clock is stale (no
+        // RTC, no sync yet). Acting on it would offer or miss sessions that are long settled.
         result.clock = ClockTrust::untrusted;
-        result.next_check = *newest_record_;
+        result.history_ahead = newest;
+        result.next_check = *newest;
         return result;
     }
     const seconds window = config_.session.prompt_window;
@@ -35,10 +99,8 @@ PlannerUpdate Planner::update(SysSeconds now) {
     SysSeconds from = now - window;  // an empty history: only what is still open
     if (looked_until_) {
         from = *looked_until_;
-    } else if (newest_record_ && *newest_record_ <= now) {
-        // (A record from the future, with a synchronised clock, was written while the clock was
-        // wrong: look back over one window only.)
-        from = *newest_record_;
+    } else if (newest) {
+        from = *newest;
     }
     from = std::max(from, now - max_look_back);
 
@@ -48,10 +110,10 @@ PlannerUpdate Planner::update(SysSeconds now) {
     }
     for (Occurrence& occurrence : occurrences_between(config_, zone_, from, now)) {
         std::string key = occurrence.key();
-        if (settled_.contains(key) || handled_.contains(key)) {
+        if (settled(key) || handled_.contains(key)) {
             continue;
         }
-        handled_.insert(std::move(key));
+        handled_.emplace(std::move(key), occurrence.instant);
         if (now >= occurrence.instant + window) {
             result.missed.push_back(std::move(occurrence));
             continue;
@@ -93,14 +155,6 @@ PlannerUpdate Planner::update(SysSeconds now) {
         }
     }
     return result;
-}
-
-void Planner::settle(const std::string& occurrence_key) {
-    settled_.insert(occurrence_key);
-    if (offered_ && offered_->key() == occurrence_key) {
-        offered_.reset();
-        offered_since_.reset();
-    }
 }
 
 void Planner::reconfigure(Config config, Zone zone) {
