@@ -100,7 +100,9 @@ PlannerUpdate Planner::update(SysSeconds now) {
     if (looked_until_) {
         from = *looked_until_;
     } else if (newest) {
-        from = *newest;
+        // An occurrence may have been due, and not yet taken, when the newest record was written
+        // (a session started by hand inside its window): look back one window before it.
+        from = *newest - window;
     }
     from = std::max(from, now - max_look_back);
 

@@ -67,9 +67,10 @@ class Planner {
   public:
     Planner(Config config, Zone zone, const std::vector<HistoryMark>& history);
 
-    // Looks at the schedule at `now`. The first call looks back to the newest record (at most
-    // 7 days), or only over one prompt window when the history is empty, so that a fresh install
-    // is not greeted by a list of missed sessions.
+    // Looks at the schedule at `now`. The first call looks back from the newest record less one
+    // prompt window (so an occurrence due and not yet taken when the kiosk stopped is still offered
+    // or recorded missed), at most 7 days, or only over one prompt window when the history is
+    // empty, so that a fresh install is not greeted by a list of missed sessions.
     PlannerUpdate update(SysSeconds now);
 
     // The occurrence is started, done, stopped or missed (a record starting at `record_start`):

@@ -227,6 +227,28 @@ TEST_CASE("a record dated far in the future does not stop the sessions") {
     CHECK(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::completed});
 }
 
+TEST_CASE("a restart does not make a due session vanish") {
+    // The kiosk starts at 07:10 with --start (a session by hand, not the scheduled one), and
+    // restarts at 07:15: the 07:00 occurrence, due and not yet taken, is older than the newest
+    // record.
+    Controller first(one_short_session(), berlin(), {}, sk::RunMode::always_on, "Space");
+    // As the kiosk does with --start: before its first tick.
+    const std::vector<sk::HistoryRecord> written =
+        first.start_now("full", {at("2026-11-23T07:10:00"), sk::MonoTime{}}).records;
+    REQUIRE(written.size() == 1);
+    REQUIRE(written[0].occurrence.empty());
+    SECTION("inside its window: offered") {
+        FakeKiosk restarted(one_short_session(), written, "2026-11-23T07:15:00");
+        CHECK(restarted.screen() == ScreenKind::due);
+    }
+    SECTION("after its window: recorded missed") {
+        FakeKiosk restarted(one_short_session(), written, "2026-11-23T09:00:00");
+        REQUIRE(restarted.written.size() == 2);
+        CHECK(restarted.written[1].outcome == RecordOutcome::missed);
+        CHECK(restarted.written[1].occurrence == "Morning stretch@2026-11-23");
+    }
+}
+
 TEST_CASE("a session started by hand just before its time takes the scheduled one's place") {
     FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:50:00");
     kiosk.press();

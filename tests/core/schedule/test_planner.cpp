@@ -169,6 +169,22 @@ TEST_CASE("restart: the history's keys decide, mid-window and after it") {
         CHECK(missed_keys(update) == Keys{"Morning stretch@2027-06-01"});
         CHECK(planner.update(at("2027-06-01 09:01")).missed.empty());
     }
+    SECTION("due and not yet taken, older than the newest record: still offered") {
+        // A session started by hand at 07:10 (not the scheduled one) is the newest record; the
+        // kiosk restarts at 07:15 while the morning occurrence is still open.
+        Planner planner(two_a_day(), berlin(),
+                        {{last_night, "Bedtime stretch@2027-05-31"}, {at("2027-06-01 07:10"), ""}});
+        PlannerUpdate update = planner.update(at("2027-06-01 07:15"));
+        CHECK(due_key(update) == "Morning stretch@2027-06-01");
+        CHECK(update.missed.empty());
+    }
+    SECTION("due and not yet taken, older than the newest record: missed after its window") {
+        Planner planner(two_a_day(), berlin(),
+                        {{last_night, "Bedtime stretch@2027-05-31"}, {at("2027-06-01 07:10"), ""}});
+        PlannerUpdate update = planner.update(at("2027-06-01 09:00"));
+        CHECK(due_key(update) == "none");
+        CHECK(missed_keys(update) == Keys{"Morning stretch@2027-06-01"});
+    }
     SECTION("after the window, recorded as missed before the restart: nothing") {
         Planner planner(two_a_day(), berlin(),
                         history({"Bedtime stretch@2027-05-31", "Morning stretch@2027-06-01"},
