@@ -44,7 +44,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       clock_(wall_start, options.clock_speed),
       display_(std::move(display)),
       input_(config_.current().keys),
-      watcher_(config_.path()),
+      watcher_(config_.watched_paths()),
       controller_(config_.current(), zone, std::move(history_records),
                   options.mode == Mode::session_once ? RunMode::one_session : RunMode::always_on,
                   button_name(config_.current().keys)),

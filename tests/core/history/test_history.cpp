@@ -21,7 +21,9 @@
 
 #include "catch.hpp"
 #include "core/history/history.hpp"
+#include "scoped_env.hpp"
 #include "temp_dir.hpp"
+#include "unprivileged.hpp"
 
 using namespace std::chrono;
 using sk::HistoryRecord;
@@ -91,56 +93,6 @@ void write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary);
     out << bytes;
 }
-
-// Root ignores file modes, so a read-only directory stops only other users: run `action` in a
-// child process that has dropped to nobody, and return the text it produced.
-std::string as_unprivileged_user(const std::function<std::string()>& action) {
-    int channel[2];
-    REQUIRE(::pipe(channel) == 0);
-    pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        ::close(channel[0]);
-        if (::geteuid() == 0 &&
-            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
-            ::_exit(3);
-        }
-        std::string text = action();
-        bool sent =
-            ::write(channel[1], text.data(), text.size()) == static_cast<ssize_t>(text.size());
-        ::_exit(sent ? 0 : 4);
-    }
-    ::close(channel[1]);
-    std::string text;
-    char buffer[4096];
-    for (ssize_t got; (got = ::read(channel[0], buffer, sizeof buffer)) > 0;) {
-        text.append(buffer, static_cast<std::size_t>(got));
-    }
-    ::close(channel[0]);
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
-    return text;
-}
-
-// Sets or unsets an environment variable for one scope, then puts the old value back.
-class ScopedEnv {
-  public:
-    ScopedEnv(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) {
-            old_ = old;
-        }
-        value ? ::setenv(name, value, 1) : ::unsetenv(name);
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-    ~ScopedEnv() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
-
-  private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
 
 }  // namespace
 
@@ -456,10 +408,10 @@ TEST_CASE("appending creates the directory, or says in one sentence why it canno
                 }
             };
         };
-        CHECK(as_unprivileged_user(attempt(dir / "readonly/history.log")) ==
+        CHECK(sk::test::as_unprivileged_user(attempt(dir / "readonly/history.log")) ==
               "Could not open the history file " + (dir / "readonly/history.log") +
                   ": Permission denied.");
-        CHECK(as_unprivileged_user(attempt(dir / "readonly/state/history.log")) ==
+        CHECK(sk::test::as_unprivileged_user(attempt(dir / "readonly/state/history.log")) ==
               "Could not create the folder " + (dir / "readonly/state") +
                   " for the history: Permission denied.");
         CHECK_FALSE(std::filesystem::exists(dir / "readonly/history.log"));
@@ -503,7 +455,7 @@ TEST_CASE("loading: a missing file is an empty history, a bad one a warning") {
     SECTION("unreadable") {
         write_file(path, sk::encode_record(sample_record("", RecordOutcome::completed, 1s)));
         std::filesystem::permissions(path, std::filesystem::perms::owner_write);
-        auto warnings = as_unprivileged_user([&] {
+        auto warnings = sk::test::as_unprivileged_user([&] {
             auto load = sk::HistoryFile(path).load();
             return std::to_string(load.records.size()) + " records; " +
                    (load.warnings.empty() ? "" : load.warnings[0]);
@@ -526,38 +478,38 @@ TEST_CASE("loading: a missing file is an empty history, a bad one a warning") {
 }
 
 TEST_CASE("the state directory: flag, then systemd, then XDG, then home") {
-    ScopedEnv state("STATE_DIRECTORY", nullptr);
-    ScopedEnv xdg("XDG_STATE_HOME", nullptr);
-    ScopedEnv home("HOME", "/home/ada");
+    sk::test::ScopedEnv state("STATE_DIRECTORY", nullptr);
+    sk::test::ScopedEnv xdg("XDG_STATE_HOME", nullptr);
+    sk::test::ScopedEnv home("HOME", "/home/ada");
 
     CHECK(sk::resolve_state_dir("/srv/kiosk") == "/srv/kiosk");
     CHECK(sk::resolve_state_dir(std::nullopt) == "/home/ada/.local/state/stretch-kiosk");
     CHECK(sk::resolve_state_dir(std::string()) == "/home/ada/.local/state/stretch-kiosk");
 
     SECTION("XDG_STATE_HOME") {
-        ScopedEnv set("XDG_STATE_HOME", "/xdg/state");
+        sk::test::ScopedEnv set("XDG_STATE_HOME", "/xdg/state");
         CHECK(sk::resolve_state_dir(std::nullopt) == "/xdg/state/stretch-kiosk");
         CHECK(sk::resolve_state_dir("/srv/kiosk") == "/srv/kiosk");
     }
     SECTION("an empty or relative XDG_STATE_HOME is ignored") {
         auto value = GENERATE("", "relative/state");
-        ScopedEnv set("XDG_STATE_HOME", value);
+        sk::test::ScopedEnv set("XDG_STATE_HOME", value);
         CHECK(sk::resolve_state_dir(std::nullopt) == "/home/ada/.local/state/stretch-kiosk");
     }
     SECTION("STATE_DIRECTORY wins over XDG, and only its first entry counts") {
-        ScopedEnv set_xdg("XDG_STATE_HOME", "/xdg/state");
+        sk::test::ScopedEnv set_xdg("XDG_STATE_HOME", "/xdg/state");
         auto [value, expected] = GENERATE(table<const char*, std::string>({
             {"/var/lib/stretch-kiosk", "/var/lib/stretch-kiosk"},
             {"/var/lib/stretch-kiosk:/var/lib/other", "/var/lib/stretch-kiosk"},
             {"", "/xdg/state/stretch-kiosk"},
             {":/var/lib/other", "/xdg/state/stretch-kiosk"},
         }));
-        ScopedEnv set_state("STATE_DIRECTORY", value);
+        sk::test::ScopedEnv set_state("STATE_DIRECTORY", value);
         CHECK(sk::resolve_state_dir(std::nullopt) == expected);
         CHECK(sk::resolve_state_dir("/srv/kiosk") == "/srv/kiosk");
     }
     SECTION("no HOME: the user's home from the password database") {
-        ScopedEnv unset("HOME", nullptr);
+        sk::test::ScopedEnv unset("HOME", nullptr);
         passwd* user = ::getpwuid(::getuid());
         REQUIRE(user != nullptr);
         CHECK(sk::resolve_state_dir(std::nullopt) ==
