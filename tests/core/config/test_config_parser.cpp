@@ -458,6 +458,55 @@ TEST_CASE("every case in the catalogue of bad configs gives exactly its diagnost
     }
 }
 
+TEST_CASE("texts at their longest are accepted") {
+    // 60 characters for names and titles, 120 for a step or the cue, 200 for a caution; counted
+    // in characters, so a Japanese name may be as long as an English one.
+    const std::string name = GENERATE(
+        std::string(60, 'M'), std::string() + [] {
+            std::string text;
+            for (int i = 0; i < 60; ++i) {
+                text += "朝";
+            }
+            return text;
+        }());
+    const std::string text =
+        "schedule:\n"
+        "  - name: \"" +
+        name +
+        "\"\n"
+        "    time: \"07:00\"\n"
+        "    days: daily\n"
+        "    routine: " +
+        std::string(60, 'q') +
+        "\n"
+        "stretches:\n"
+        "  " +
+        std::string(60, 'c') +
+        ":\n"
+        "    title: \"" +
+        std::string(60, 'T') +
+        "\"\n"
+        "    steps: [\"" +
+        std::string(120, 's') +
+        "\"]\n"
+        "    caution: \"" +
+        std::string(200, 'w') +
+        "\"\n"
+        "    cue: \"" +
+        std::string(120, 'u') +
+        "\"\n"
+        "routines:\n"
+        "  " +
+        std::string(60, 'q') +
+        ":\n"
+        "    title: \"" +
+        std::string(60, 'R') +
+        "\"\n"
+        "    steps: [{stretch: " +
+        std::string(60, 'c') + "}]\n";
+    CHECK(diagnostics_of(text).empty());
+}
+
 TEST_CASE("a document marker or a comment at the end of the file holds nothing and is accepted") {
     const std::string ending = GENERATE(as<std::string>{}, "...\n", "---\n", "...\n---\n",
                                         "...\n# the end\n", "--- # the end\n...\n", "...\n\n\n");
