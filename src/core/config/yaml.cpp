@@ -166,7 +166,9 @@ bool holds_nothing_at(std::string_view text, std::size_t offset) {
 
 // yaml-cpp's messages, said the way a person editing the file needs to hear them.
 std::string syntax_message(const std::string& message) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kinder = {{
+    // const, not constexpr: yaml-cpp's messages are `const char* const`, which clang will not
+    // read in a constant expression.
+    static const std::array<std::pair<std::string_view, std::string_view>, 12> kinder = {{
         {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with [ is not closed; add the ]"},
         {YAML::ErrorMsg::END_OF_MAP_FLOW, "a map opened with { is not closed; add the }"},
         {YAML::ErrorMsg::END_OF_MAP,

@@ -458,6 +458,25 @@ TEST_CASE("every case in the catalogue of bad configs gives exactly its diagnost
     }
 }
 
+TEST_CASE("every input that once got past the parser is parsed or refused, never a crash") {
+    // tests/data/config/fuzz/: what scripts/fuzz-config.sh found, and other hostile inputs.
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test_data("config/fuzz"))) {
+        const std::string name = entry.path().filename().string();
+        if (name == "README.md") {
+            continue;
+        }
+        ++files;
+        CAPTURE(name);
+        const sk::ConfigResult result = parse_config(read_file(entry.path().string()), name);
+        CHECK(result.ok() == result.diagnostics.empty());
+        if (name.rfind("refused-", 0) == 0) {
+            CHECK_FALSE(result.ok());
+        }
+    }
+    CHECK(files >= 4);
+}
+
 TEST_CASE("texts at their longest are accepted") {
     // 60 characters for names and titles, 120 for a step or the cue, 200 for a caution; counted
     // in characters, so a Japanese name may be as long as an English one.
