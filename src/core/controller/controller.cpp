@@ -21,7 +21,9 @@ std::vector<HistoryMark> history_marks(const std::vector<HistoryRecord>& history
     std::vector<HistoryMark> marks;
     marks.reserve(history.size());
     for (const auto& record : history) {
-        marks.push_back({record.start, record.occurrence});
+        marks.push_back(
+            {record.start, record.occurrence,
+             record.outcome == RecordOutcome::missed ? MarkKind::missed : MarkKind::session});
     }
     return marks;
 }
@@ -86,8 +88,8 @@ Theme Controller::theme() const {
     return Theme::day;
 }
 
-Effects Controller::record(HistoryRecord record) {
-    planner_.settle(record.occurrence, record.start);
+Effects Controller::record(HistoryRecord record, SysSeconds written) {
+    planner_.settle(record.occurrence, std::max(record.start, written));
     history_.push_back(record);
     stats_cache_.reset();
     Effects effects;
@@ -188,9 +190,9 @@ Effects Controller::begin_session(const Routine& routine, std::string entry_name
     due_.reset();
     awake_until_.reset();
     effects.volume = volume.value_or(config().audio.volume);
-    effects.append(
-        record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence, entry_name,
-                             routine.id, RecordOutcome::started, seconds{0}}));
+    effects.append(record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence,
+                                        entry_name, routine.id, RecordOutcome::started, seconds{0}},
+                          now.wall));
     effects.cues.insert(effects.cues.end(), started.events.cues.begin(), started.events.cues.end());
     if (started.events.ended) {
         effects.append(finish_session(*started.events.ended, now));
@@ -209,7 +211,7 @@ Effects Controller::finish_session(Outcome outcome, Instant now) {
         session_->active_time(now.mono)};
     done_until_ =
         now.mono + (outcome == Outcome::completed ? done_screen_completed : done_screen_stopped);
-    return record(std::move(end));
+    return record(std::move(end), now.wall);
 }
 
 Effects Controller::tick(Instant now) {
@@ -240,7 +242,8 @@ Effects Controller::tick(Instant now) {
         const ScheduleEntry& entry = config().schedule[missed.entry_index];
         effects.append(record(
             HistoryRecord{missed.instant, planner_.zone().offset_at(missed.instant), missed.key(),
-                          missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
+                          missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}},
+            now.wall));
         if (due_ && due_->key() == missed.key()) {
             due_.reset();
         }
@@ -309,9 +312,11 @@ Effects Controller::input(Input what, Instant now) {
             } else if (due_ && what == Input::stop) {
                 // Declined: recorded as missed, never offered again.
                 const ScheduleEntry& entry = config().schedule[due_->entry_index];
-                effects.append(record(HistoryRecord{
-                    due_->instant, planner_.zone().offset_at(due_->instant), due_->key(),
-                    due_->entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
+                effects.append(
+                    record(HistoryRecord{due_->instant, planner_.zone().offset_at(due_->instant),
+                                         due_->key(), due_->entry_name, entry.routine,
+                                         RecordOutcome::missed, seconds{0}},
+                           now.wall));
                 due_.reset();
             }
             break;

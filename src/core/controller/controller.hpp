@@ -86,6 +86,8 @@ class Controller {
     Deadlines next_deadlines(Instant now) const;
 
     bool session_running() const { return session_.has_value() && !session_->finished(); }
+    // The occurrence the due screen offers now, if any.
+    const std::optional<Occurrence>& due() const { return due_; }
     const Config& config() const { return planner_.config(); }
     const Zone& zone() const { return planner_.zone(); }
     const std::vector<HistoryRecord>& history() const { return history_; }
@@ -95,7 +97,9 @@ class Controller {
     Effects begin_session(const Routine& routine, std::string entry_name, std::string occurrence,
                           Theme theme, std::optional<Volume> volume, Instant now);
     Effects finish_session(Outcome outcome, Instant now);
-    Effects record(HistoryRecord record);
+    // Records `record`, written now (`written`: the wall clock then, which may be later than
+    // the record's start).
+    Effects record(HistoryRecord record, SysSeconds written);
     Effects set_power(ScreenPower power);
     const ScheduleEntry* nearest_entry(SysSeconds now) const;
     Stats stats(SysSeconds now) const;

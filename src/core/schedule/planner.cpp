@@ -18,6 +18,13 @@ Planner::Planner(Config config, Zone zone, const std::vector<HistoryMark>& histo
     : config_(std::move(config)), zone_(zone) {
     for (const HistoryMark& mark : history) {
         settle(mark.occurrence, mark.start);
+        if (mark.kind == MarkKind::missed && !mark.occurrence.empty()) {
+            loaded_misses_.push_back({mark.occurrence, mark.start, loaded_starts_.size()});
+        }
+        if (!mark.occurrence.empty()) {
+            loaded_last_[mark.occurrence] = loaded_starts_.size();
+        }
+        loaded_starts_.push_back(mark.start);
     }
 }
 
@@ -27,8 +34,8 @@ SysSeconds Planner::counting_limit(SysSeconds now) const {
 }
 
 std::optional<SysSeconds> Planner::newest_counted() const {
-    auto end = std::upper_bound(record_starts_.begin(), record_starts_.end(), limit_);
-    if (end == record_starts_.begin()) {
+    auto end = std::upper_bound(record_times_.begin(), record_times_.end(), limit_);
+    if (end == record_times_.begin()) {
         return std::nullopt;
     }
     return *std::prev(end);
@@ -39,15 +46,15 @@ bool Planner::settled(const std::string& occurrence_key) const {
     return found != settled_.end() && found->second <= limit_;
 }
 
-void Planner::settle(const std::string& occurrence_key, SysSeconds record_start) {
-    record_starts_.insert(
-        std::upper_bound(record_starts_.begin(), record_starts_.end(), record_start), record_start);
+void Planner::settle(const std::string& occurrence_key, SysSeconds written) {
+    record_times_.insert(std::upper_bound(record_times_.begin(), record_times_.end(), written),
+                         written);
     if (occurrence_key.empty()) {
         return;
     }
-    auto [found, inserted] = settled_.emplace(occurrence_key, record_start);
+    auto [found, inserted] = settled_.emplace(occurrence_key, written);
     if (!inserted) {
-        found->second = std::min(found->second, record_start);
+        found->second = std::min(found->second, written);
     }
     if (offered_ && offered_->key() == occurrence_key) {
         offered_.reset();
@@ -55,9 +62,13 @@ void Planner::settle(const std::string& occurrence_key, SysSeconds record_start)
     }
 }
 
-void Planner::rewind_to(SysSeconds now) {
-    looked_until_ = now;
-    std::erase_if(handled_, [now](const auto& item) { return item.second > now; });
+void Planner::rewind_to(SysSeconds now, SysSeconds bound) {
+    // What is still open at the right time is looked at again too (it may have been skipped when
+    // the clock jumped ahead of it).
+    looked_until_ = now - config_.session.prompt_window;
+    // What the clock looked at while it ran ahead is looked at again (by when, not by whose
+    // instant: running ahead it may have recorded misses of occurrences still open now).
+    std::erase_if(handled_, [bound](const auto& item) { return item.second > bound; });
     if (offered_ && offered_->instant > now) {
         offered_.reset();
         offered_since_.reset();
@@ -66,8 +77,8 @@ void Planner::rewind_to(SysSeconds now) {
 
 PlannerUpdate Planner::update(SysSeconds now) {
     PlannerUpdate result;
-    if (!record_starts_.empty() && record_starts_.back() > now) {
-        result.history_ahead = record_starts_.back();
+    if (!record_times_.empty() && record_times_.back() > now) {
+        result.history_ahead = record_times_.back();
     }
     if (sync_ == ClockSync::synchronised) {
         // The clock is right: a record later than it was written while the clock was wrong. It
@@ -75,13 +86,33 @@ PlannerUpdate Planner::update(SysSeconds now) {
         // it still names an occurrence that never happened then), and what was looked at while
         // the clock ran ahead is looked at again when its time comes.
         const SysSeconds bound = now + synchronised_tolerance;
-        while (!record_starts_.empty() && record_starts_.back() > bound) {
-            record_starts_.pop_back();
+        const bool ran_ahead = !record_times_.empty() && record_times_.back() > bound;
+        while (!record_times_.empty() && record_times_.back() > bound) {
+            record_times_.pop_back();
             ++result.set_aside;
         }
         std::erase_if(settled_, [bound](const auto& item) { return item.second > bound; });
+        if (ran_ahead) {
+            // With that clock went the misses it wrote for occurrences whose window has not
+            // ended yet (from before a restart: the history does not say when it wrote them).
+            std::size_t last_ahead = 0;
+            for (std::size_t position = 0; position < loaded_starts_.size(); ++position) {
+                last_ahead = loaded_starts_[position] > bound ? position : last_ahead;
+            }
+            const seconds window = config_.session.prompt_window;
+            for (const LoadedMiss& miss : loaded_misses_) {
+                // (A record of it written after the clock was right again still counts.)
+                if (miss.position < last_ahead && loaded_last_[miss.key] < last_ahead &&
+                    miss.due + window > bound && settled_.erase(miss.key) > 0) {
+                    ++result.set_aside;
+                }
+            }
+        }
+        loaded_starts_.clear();
+        loaded_misses_.clear();
+        loaded_last_.clear();
         if (looked_until_ && *looked_until_ > bound) {
-            rewind_to(now);
+            rewind_to(now, bound);
         }
     }
     limit_ = counting_limit(now);
@@ -115,7 +146,7 @@ PlannerUpdate Planner::update(SysSeconds now) {
         if (settled(key) || handled_.contains(key)) {
             continue;
         }
-        handled_.emplace(std::move(key), occurrence.instant);
+        handled_.emplace(std::move(key), now);
         if (now >= occurrence.instant + window) {
             result.missed.push_back(std::move(occurrence));
             continue;
@@ -130,7 +161,9 @@ PlannerUpdate Planner::update(SysSeconds now) {
     // Never move backward: what was considered before a backward jump stays considered.
     looked_until_ = looked_until_ ? std::max(*looked_until_, now) : now;
 
-    if (!offered_) {
+    // The clock went back before the offer's time: it is not due until its time comes again.
+    const bool offer_due = offered_ && offered_->instant <= now;
+    if (!offer_due) {
         offered_since_.reset();
     } else if (!offered_since_ || now < *offered_since_) {
         // The clock went back while prompting: show the prompt its full time again.
@@ -145,7 +178,9 @@ PlannerUpdate Planner::update(SysSeconds now) {
     if (!upcoming.empty()) {
         consider(upcoming.front().instant);
     }
-    if (offered_) {
+    if (offered_ && !offer_due) {
+        consider(offered_->instant);
+    } else if (offered_) {
         result.due = offered_;
         consider(offered_->instant + window);
         if (config_.session.start == StartMode::automatic) {

@@ -34,10 +34,14 @@ enum class ClockTrust {
                 // is offered or missed until the clock passes it
 };
 
+// Whether a record says a session was begun (or ended), or that an occurrence was missed.
+enum class MarkKind { session, missed };
+
 // The history, as far as the planner cares: one mark per record.
 struct HistoryMark {
     SysSeconds start;        // the record's start (for missed: when the occurrence was due)
     std::string occurrence;  // its occurrence key, or empty for a session started by hand
+    MarkKind kind = MarkKind::session;
 };
 
 // What the planner found at one instant.
@@ -52,10 +56,10 @@ struct PlannerUpdate {
     std::size_t set_aside = 0;  // records set aside for good at this update (clock synchronised)
 };
 
-// Offers each occurrence at most once: an occurrence is settled once the history holds a record
-// with its key (started, completed, stopped or missed) that counts. The caller records what
-// happens and tells the planner with settle(). The planner keeps no clock: every call passes
-// `now` in.
+// Offers each occurrence at most once, and only within its window, [its instant, its instant +
+// prompt window): an occurrence is settled once the history holds a record with its key
+// (started, completed, stopped or missed) that counts. The caller records what happens and tells
+// the planner with settle(). The planner keeps no clock: every call passes `now` in.
 //
 // Records and the clock. A record later than an unsynchronised clock by up to max_clock_lag holds
 // the schedule until the clock passes it (a stale boot clock must not offer or miss sessions that
@@ -73,9 +77,10 @@ class Planner {
     // empty, so that a fresh install is not greeted by a list of missed sessions.
     PlannerUpdate update(SysSeconds now);
 
-    // The occurrence is started, done, stopped or missed (a record starting at `record_start`):
-    // never offer it again. An empty key is a session started by hand.
-    void settle(const std::string& occurrence_key, SysSeconds record_start);
+    // The occurrence is started, done, stopped or missed: never offer it again. `written` is when
+    // the record was written by the wall clock (for a record from the history, unknown: its
+    // start, which is never later). An empty key is a session started by hand.
+    void settle(const std::string& occurrence_key, SysSeconds written);
 
     // Whether the history holds a record of the occurrence that counts (as of the last update).
     bool settled(const std::string& occurrence_key) const;
@@ -95,18 +100,29 @@ class Planner {
     SysSeconds counting_limit(SysSeconds now) const;
     std::optional<SysSeconds> newest_counted() const;
     // The clock is synchronised and went back: forget what was considered after `now`.
-    void rewind_to(SysSeconds now);
+    void rewind_to(SysSeconds now, SysSeconds bound);
 
     Config config_;
     Zone zone_;
-    std::vector<SysSeconds> record_starts_;      // every record's start, sorted
+    std::vector<SysSeconds> record_times_;       // when every record was written, sorted
     std::map<std::string, SysSeconds> settled_;  // occurrence key -> its earliest record
-    std::map<std::string, SysSeconds> handled_;  // offered or missed here -> its instant
-    std::optional<SysSeconds> set_aside_after_;  // records later than this never count
-    SysSeconds limit_ = SysSeconds::max();       // counting_limit() at the last update
-    std::optional<SysSeconds> looked_until_;     // occurrences up to here were considered
-    std::optional<Occurrence> offered_;          // the occurrence being offered, if any
-    std::optional<SysSeconds> offered_since_;    // the `now` of the first update offering it
+    std::map<std::string, SysSeconds> handled_;  // offered or missed here -> when (by the clock)
+    // The history as loaded, in the order it was written, until the first synchronised look:
+    // a miss is written once its window has ended by the clock that wrote it, so one whose window
+    // has not ended by a synchronised clock, with records set aside written after it, was
+    // written by the clock that ran ahead.
+    struct LoadedMiss {
+        std::string key;
+        SysSeconds due;
+        std::size_t position;
+    };
+    std::vector<SysSeconds> loaded_starts_;
+    std::vector<LoadedMiss> loaded_misses_;
+    std::map<std::string, std::size_t> loaded_last_;  // key -> the position of its last record
+    SysSeconds limit_ = SysSeconds::max();            // counting_limit() at the last update
+    std::optional<SysSeconds> looked_until_;          // occurrences up to here were considered
+    std::optional<Occurrence> offered_;               // the occurrence being offered, if any
+    std::optional<SysSeconds> offered_since_;         // the `now` of the first update offering it
     ClockSync sync_ = ClockSync::unsynchronised;
 };
 

@@ -248,13 +248,14 @@ TEST_CASE("a clock jump backward re-offers nothing") {
         CHECK(back.missed.empty());
         CHECK(planner.update(at("2027-06-01 08:10")).missed.empty());
     }
-    SECTION("during an offer: the same offer goes on, and is missed once when it ends") {
+    SECTION("during an offer, to before its time: withdrawn until its time comes again") {
         Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         planner.update(at("2027-06-01 07:10"));
         PlannerUpdate back = planner.update(at("2027-06-01 06:50"));
-        CHECK(due_key(back) == "Morning stretch@2027-06-01");
+        CHECK(due_key(back) == "none");
         CHECK(back.missed.empty());
-        CHECK(due_key(planner.update(at("2027-06-01 07:10"))) == "Morning stretch@2027-06-01");
+        CHECK(berlin_text(back.next_check) == "2027-06-01T07:00:00+02:00");
+        CHECK(due_key(planner.update(at("2027-06-01 07:00"))) == "Morning stretch@2027-06-01");
         CHECK(missed_keys(planner.update(at("2027-06-01 08:00"))) ==
               Keys{"Morning stretch@2027-06-01"});
     }
