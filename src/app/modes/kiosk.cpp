@@ -13,6 +13,7 @@
 #include "app/system/config_source.hpp"
 #include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
+#include "app/system/status_request.hpp"
 #include "core/history/history.hpp"
 #include "core/time/local_time.hpp"
 
@@ -91,6 +92,7 @@ int run_kiosk(const Options& options) {
         return exit_failure;
     }
     quit_on_hangup();
+    listen_for_status_requests();
     int status = exit_ok;
     {
         KioskLoop loop(options, std::move(start.config), start.zone, std::move(*display), wall,

@@ -9,6 +9,7 @@
 #include "app/system/config_source.hpp"
 #include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
+#include "app/system/status_request.hpp"
 
 namespace sk {
 namespace {
@@ -166,6 +167,9 @@ void KioskLoop::look_at_clock_sync() {
 void KioskLoop::look_at_system() {
     next_system_look_ = Steady::now() + system_look_period;
     look_at_clock_sync();
+    if (status_requested()) {
+        report_status();
+    }
     if (!watcher_.changed()) {
         return;
     }
@@ -175,6 +179,14 @@ void KioskLoop::look_at_system() {
     if (update.config) {
         apply(*update.config);
     }
+}
+
+void KioskLoop::report_status() {
+    const TextCache& cache = renderer_->text_cache();
+    log_line("status: " + std::to_string(cache.entries()) + " text textures (" +
+             std::to_string(cache.bytes() / 1024) + " KiB), " + std::to_string(cache.open_fonts()) +
+             " font sizes open, " + std::to_string(controller_.history().size()) +
+             " history records");
 }
 
 void KioskLoop::finish() {

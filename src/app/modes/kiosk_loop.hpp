@@ -58,6 +58,8 @@ class KioskLoop {
     void look_at_system();
     // What the kernel says about the wall clock, told to the controller (and the log on change).
     void look_at_clock_sync();
+    // SIGUSR1: one line for the log on what the kiosk holds.
+    void report_status();
     // After the loop: tell systemd, let the last chime ring out.
     void finish();
 
