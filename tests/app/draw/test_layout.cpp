@@ -55,8 +55,8 @@ ScreenView hold_view(int seconds) {
 
 TEST_CASE("boxes never overlap and stay on the screen, for every screen, size and text") {
     using test::Texts;
-    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese,
-                                Texts::hostile);
+    const auto texts =
+        GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese, Texts::hostile);
     for (const auto& [width, height] : test::screen_sizes()) {
         for (const test::Sample& sample : test::sample_screens()) {
             const ScreenView view = test::with_texts(sample.view, texts);
