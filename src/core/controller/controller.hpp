@@ -88,6 +88,8 @@ class Controller {
     bool session_running() const { return session_.has_value() && !session_->finished(); }
     // The occurrence the due screen offers now, if any.
     const std::optional<Occurrence>& due() const { return due_; }
+    // A session is over and its done screen shows (until a press or its time is up).
+    bool showing_done() const { return session_.has_value() && session_->finished(); }
     const Config& config() const { return planner_.config(); }
     const Zone& zone() const { return planner_.zone(); }
     const std::vector<HistoryRecord>& history() const { return history_; }

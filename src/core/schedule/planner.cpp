@@ -86,13 +86,14 @@ PlannerUpdate Planner::update(SysSeconds now) {
         // it still names an occurrence that never happened then), and what was looked at while
         // the clock ran ahead is looked at again when its time comes.
         const SysSeconds bound = now + synchronised_tolerance;
+        // (Only when there is something ahead: this runs at every tick, over years of keys.)
         const bool ran_ahead = !record_times_.empty() && record_times_.back() > bound;
         while (!record_times_.empty() && record_times_.back() > bound) {
             record_times_.pop_back();
             ++result.set_aside;
         }
-        std::erase_if(settled_, [bound](const auto& item) { return item.second > bound; });
         if (ran_ahead) {
+            std::erase_if(settled_, [bound](const auto& item) { return item.second > bound; });
             // With that clock went the misses it wrote for occurrences whose window has not
             // ended yet (from before a restart: the history does not say when it wrote them).
             std::size_t last_ahead = 0;

@@ -69,7 +69,8 @@ class TimeTravel {
           random_(seed),
           truth_(zone_.to_instant(*sk::parse_local_iso("2027-01-01T00:00"))),
           end_(zone_.to_instant(*sk::parse_local_iso("2028-01-01T00:00"))),
-          mono_(sk::MonoTime{} + 1000h) {
+          mono_(sk::MonoTime{} + 1000h),
+          year_(sk::occurrences_between(config_, zone_, truth_ - 1s, end_)) {
         restart();
         next_jump_ = truth_ + random_span(6h, 20 * 24h);
         next_restart_ = truth_ + random_span(1h, 6 * 24h);
@@ -161,11 +162,13 @@ class TimeTravel {
     // One turn: time passes, then what the screen shows, and what the person does about it.
     void look() {
         take(controller_->tick(now()));
-        for (const Occurrence& open :
-             sk::occurrences_between(config_, zone_, truth_ - window, truth_)) {
-            if (sane() && open.instant <= truth_) {
-                sane_in_window_.insert(open.key());
-            }
+        // The occurrences whose window is open now (the year's, worked out once).
+        while (next_open_ < year_.size() && year_[next_open_].instant + window <= truth_) {
+            ++next_open_;
+        }
+        for (std::size_t open = next_open_;
+             sane() && open < year_.size() && year_[open].instant <= truth_; ++open) {
+            sane_in_window_.insert(year_[open].key());
         }
         const std::optional<Occurrence>& due = controller_->due();
         if (due && !controller_->session_running()) {
@@ -189,8 +192,7 @@ class TimeTravel {
             } else if (answer->second == 2) {
                 take(controller_->input(Input::stop, now()));
             }
-        } else if (!controller_->session_running() &&
-                   controller_->view(now()).kind == sk::ScreenKind::done) {
+        } else if (controller_->showing_done()) {
             take(controller_->input(Input::button, now()));  // close the done screen
         }
     }
@@ -199,12 +201,25 @@ class TimeTravel {
     // occurrence by the kiosk's clock, or the next event.
     void step() {
         seconds step = 6h;
-        if (controller_->due() || controller_->session_running() ||
-            controller_->view(now()).kind == sk::ScreenKind::done) {
+        if (controller_->due() || controller_->session_running() || controller_->showing_done()) {
             step = 1min;
         } else {
-            for (const Occurrence& next : sk::next_occurrences(config_, zone_, wall(), 1)) {
-                step = std::min(step, std::max(seconds{1}, next.instant - wall()));
+            // The next occurrence by the kiosk's clock: from the year's list while the clock is
+            // in the year, else worked out.
+            auto next = std::upper_bound(year_.begin(), year_.end(), wall(),
+                                         [](SysSeconds at, const Occurrence& occurrence) {
+                                             return at < occurrence.instant;
+                                         });
+            std::optional<SysSeconds> instant;
+            if (next != year_.end() && next != year_.begin()) {
+                instant = next->instant;
+            } else {
+                for (const Occurrence& later : sk::next_occurrences(config_, zone_, wall(), 1)) {
+                    instant = later.instant;
+                }
+            }
+            if (instant) {
+                step = std::min(step, std::max(seconds{1}, *instant - wall()));
             }
         }
         for (SysSeconds event : {next_jump_, next_restart_, correction_.value_or(end_), end_}) {
@@ -221,8 +236,7 @@ class TimeTravel {
         // Occurrences that share a window with another are left out: one prompt at a time, so
         // the older is missed when the newer comes (02:15 and 02:30 both happen at 03:00 on a
         // spring-forward day in Berlin).
-        std::vector<Occurrence> all =
-            sk::occurrences_between(config_, zone_, truth_ - 366 * 24h, truth_);
+        const std::vector<Occurrence>& all = year_;
         std::set<std::string> crowded;
         for (std::size_t i = 0; i + 1 < all.size(); ++i) {
             if (all[i + 1].instant - all[i].instant <= window) {
@@ -249,6 +263,8 @@ class TimeTravel {
     SysSeconds truth_;
     SysSeconds end_;
     sk::MonoTime mono_;
+    std::vector<Occurrence> year_;  // every occurrence of the year, in time order
+    std::size_t next_open_ = 0;     // the first of them whose window has not ended
     seconds error_{0};
     ClockSync sync_ = ClockSync::synchronised;
     std::optional<SysSeconds> correction_;
