@@ -48,11 +48,15 @@ done
 # records what was missed, then ends as systemd would end it.
 "$bin" --config "$tmp/config.yaml" --state-dir "$tmp/state" \
     --clock-start "$(date -u -d "@$((base + (cycles - 1) * 1800 + 60 + 720))" +%Y-%m-%dT%H:%M)" \
-    2>>"$tmp/kiosk.log" &
+    2>"$tmp/final.log" &
 kiosk=$!
-sleep 2
+# Up and running first (a sanitizer build starts slowly; SIGTERM before SDL is up would end it
+# before its first look at the schedule).
+for _ in $(seq 200); do grep -q 'drawing with the' "$tmp/final.log" && break; sleep 0.1; done
+sleep 1
 kill -TERM "$kiosk"
 wait "$kiosk"
+cat "$tmp/final.log" >>"$tmp/kiosk.log"
 
 # The audit, from the file itself: version, start, occurrence, entry, routine, outcome, seconds,
 # checksum. `--history` says which lines it skipped.
