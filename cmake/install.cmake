@@ -34,10 +34,36 @@ sk_systemd_dir(SK_SYSTEMD_USER_UNIT_DIR systemduserunitdir lib/systemd/user)
 message(STATUS "systemd units: ${SK_SYSTEMD_SYSTEM_UNIT_DIR}, ${SK_SYSTEMD_USER_UNIT_DIR}")
 
 set(SK_UNIT_BUILD_DIR ${PROJECT_BINARY_DIR}/systemd)
+set(SK_AUTOSTART_DIR ${CMAKE_INSTALL_DATADIR}/stretch-kiosk/autostart)
+set(SK_AUTOSTART_FILE ${CMAKE_INSTALL_FULL_DATADIR}/stretch-kiosk/autostart/stretch-kiosk.desktop)
 configure_file(${PROJECT_SOURCE_DIR}/systemd/stretch-kiosk.service.in
                ${SK_UNIT_BUILD_DIR}/stretch-kiosk.service @ONLY)
 configure_file(${PROJECT_SOURCE_DIR}/systemd/stretch-kiosk-user.service.in
                ${SK_UNIT_BUILD_DIR}/stretch-kiosk-user.service @ONLY)
+configure_file(${PROJECT_SOURCE_DIR}/desktop/stretch-kiosk.desktop.in
+               ${PROJECT_BINARY_DIR}/desktop/stretch-kiosk.desktop @ONLY)
+
+# The man pages and the Debian changelog, compressed as Debian wants them (gzip -9n: no name or
+# time inside, so the same text gives the same bytes).
+set(SK_DEBIAN_DIR ${PROJECT_SOURCE_DIR}/cmake/debian)
+file(STRINGS ${SK_DEBIAN_DIR}/changelog sk_changelog_head LIMIT_COUNT 1)
+if(NOT sk_changelog_head MATCHES "^stretch-kiosk \\(${PROJECT_VERSION}\\) ")
+    message(FATAL_ERROR "cmake/debian/changelog starts with '${sk_changelog_head}': add an entry "
+                        "for version ${PROJECT_VERSION} at the top")
+endif()
+set(SK_COMPRESSED "")
+foreach(source docs/stretch-kiosk.1 docs/stretch-kiosk.yaml.5 cmake/debian/changelog)
+    get_filename_component(name ${source} NAME)
+    set(output ${PROJECT_BINARY_DIR}/compressed/${name}.gz)
+    add_custom_command(OUTPUT ${output}
+                       COMMAND gzip -9n -c ${PROJECT_SOURCE_DIR}/${source} > ${output}
+                       DEPENDS ${PROJECT_SOURCE_DIR}/${source}
+                       COMMENT "Compressing ${source}")
+    list(APPEND SK_COMPRESSED ${output})
+endforeach()
+file(MAKE_DIRECTORY ${PROJECT_BINARY_DIR}/compressed)
+add_custom_target(sk_compressed_docs ALL DEPENDS ${SK_COMPRESSED})
+add_dependencies(stretch-kiosk sk_compressed_docs)
 
 install(TARGETS stretch-kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${SK_UNIT_BUILD_DIR}/stretch-kiosk.service
@@ -46,11 +72,20 @@ install(FILES ${SK_UNIT_BUILD_DIR}/stretch-kiosk-user.service
         DESTINATION ${SK_SYSTEMD_USER_UNIT_DIR})
 install(FILES ${SK_SAMPLE_CONFIG} DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-kiosk
         RENAME config.yaml.sample)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/raspberry-pi.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_BINARY_DIR}/desktop/stretch-kiosk.desktop DESTINATION ${SK_AUTOSTART_DIR})
+install(FILES ${PROJECT_SOURCE_DIR}/docs/raspberry-pi.md ${SK_DEBIAN_DIR}/copyright
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_BINARY_DIR}/compressed/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_BINARY_DIR}/compressed/stretch-kiosk.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_BINARY_DIR}/compressed/stretch-kiosk.yaml.5.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 file(GLOB_RECURSE SK_ASSET_FILES LIST_DIRECTORIES false ${PROJECT_SOURCE_DIR}/assets/*)
+list(FILTER SK_ASSET_FILES EXCLUDE REGEX "/README\\.md$")
 if(SK_ASSET_FILES)
+    # assets/README.md is for whoever adds an asset; it is no user documentation.
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/
-            DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-kiosk/assets)
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-kiosk/assets PATTERN README.md EXCLUDE)
 endif()
 
 # The config the user edits: installed once, never overwritten by a later install. (In the .deb
@@ -88,14 +123,25 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # Libraries come from dpkg-shlibdeps (package dpkg-dev); these are used without being linked.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, tzdata")
+# SDL's KMS/DRM driver always draws through EGL and OpenGL ES (it has no software framebuffer),
+# and SDL loads those at run time, so dpkg-shlibdeps cannot see them: libegl1 and libgles2 (the
+# GLVND loaders; libegl1 brings Mesa's EGL) and libgl1-mesa-dri (Mesa's drivers: v3d and vc4 on a
+# Pi, llvmpipe anywhere). The same names on Debian 12 and Raspberry Pi OS bookworm.
+# sensible-utils: --edit's fallback editor, sensible-editor.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-dejavu-core, tzdata, sensible-utils, libegl1, libgles2, libgl1-mesa-dri")
+if(SK_HAVE_VOICE)
+    # dpkg-shlibdeps finds libespeak-ng1; the voices and dictionaries it reads are a data package.
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", espeak-ng-data")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "v4l-utils")  # cec-ctl, to switch a screen off over HDMI-CEC
 # postinst never enables the kiosk (it takes over tty1): see cmake/debian/postinst.
-set(SK_DEBIAN_DIR ${PROJECT_SOURCE_DIR}/cmake/debian)
 file(WRITE ${PROJECT_BINARY_DIR}/debian/conffiles "${SK_CONFIG_FILE}\n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${PROJECT_BINARY_DIR}/debian/conffiles;${SK_DEBIAN_DIR}/postinst;${SK_DEBIAN_DIR}/prerm;${SK_DEBIAN_DIR}/postrm")
 # Control files get the modes Debian policy wants, whatever the checkout's umask.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# The program without its symbols (they are for a debug build, not the package).
+set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs into a temporary DESTDIR and checks the tree: the program, the units, the config (and
-# that a second install keeps a config the user has changed), the sample and the guide.
+# Installs into a temporary DESTDIR and checks the tree: the program, the units, the autostart
+# entry, the config (and that a second install keeps a config the user has changed), the sample,
+# the man pages, the guide, the changelog and the copyright.
 # Usage: scripts/check-install.sh [BUILD_DIR]   (default: build; the program must be built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,20 @@ check "the config is installed" cmp -s config/stretch-kiosk.yaml "$config"
 check "the config can be read by everyone" test "$(stat -c %a "$config")" = 644
 check "the sample is installed" cmp -s config/stretch-kiosk.yaml "$root$prefix/share/stretch-kiosk/config.yaml.sample"
 check "the Raspberry Pi guide is installed" test -f "$root$prefix/share/doc/stretch-kiosk/raspberry-pi.md"
+doc=$root$prefix/share/doc/stretch-kiosk man=$root$prefix/share/man
+check "the copyright file is installed" cmp -s cmake/debian/copyright "$doc/copyright"
+check "the changelog is installed, compressed" bash -c "gzip -dc '$doc/changelog.gz' | cmp -s - cmake/debian/changelog"
+check "stretch-kiosk(1) is installed, compressed" bash -c "gzip -dc '$man/man1/stretch-kiosk.1.gz' | cmp -s - docs/stretch-kiosk.1"
+check "stretch-kiosk.yaml(5) is installed, compressed" \
+    bash -c "gzip -dc '$man/man5/stretch-kiosk.yaml.5.gz' | cmp -s - docs/stretch-kiosk.yaml.5"
+desktop=$root$prefix/share/stretch-kiosk/autostart/stretch-kiosk.desktop
+check "the autostart entry is installed" test -f "$desktop"
+check "the autostart entry starts the installed program" \
+    bash -c "grep -q '^Exec=systemd-run --user .* $prefix/bin/stretch-kiosk\$' '$desktop'"
+check "nothing is put where desktops autostart it" bash -c "! find '$root' -path '*/autostart/*' -not -path '*/share/stretch-kiosk/*' | grep -q ."
+if command -v desktop-file-validate >/dev/null; then
+    check "the autostart entry is a valid desktop entry" quietly desktop-file-validate "$desktop"
+fi
 check "the installed program accepts the installed config" \
     quietly "$program" --check --config "$config"
 

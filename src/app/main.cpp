@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "app/modes/cli_modes.hpp"
+#include "app/modes/edit_config.hpp"
 #include "app/modes/kiosk.hpp"
-#include "app/modes/version.hpp"
 #include "core/cli/command_line.hpp"
 
 int main(int argc, char** argv) {
@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
             std::cout << sk::usage_text();
             return sk::exit_ok;
         case sk::Mode::version:
-            std::cout << "stretch-kiosk " << sk::version << '\n';
+            std::cout << sk::version_text() << '\n';
             return sk::exit_ok;
         case sk::Mode::check:
             return sk::run_check(options, now, std::cout, std::cerr);
@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
             return sk::run_render_screens(options);
         case sk::Mode::install_timers:
             return sk::run_install_timers(options);
+        case sk::Mode::edit:
+            return sk::run_edit(options, now, std::cin, std::cout, std::cerr);
         case sk::Mode::kiosk:
         case sk::Mode::session_once:
             return sk::run_kiosk(options);

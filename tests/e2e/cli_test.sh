@@ -5,16 +5,7 @@ set -uo pipefail
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passes=0
-
-check() {  # check NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then
-        passes=$((passes + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"
-    fi
-}
+source "$(dirname "$0")/check.sh"
 run() {  # run ARGS...: sets out, err, status
     out=$("$bin" "$@" 2>"$tmp/err"); status=$?; err=$(cat "$tmp/err")
 }
@@ -96,6 +87,33 @@ out=$(env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" --state-dir "
 check "no display status" 1 "$status"
 check "no display sentence" 1 "$(grep -c '^stretch-kiosk: no display to draw on' "$tmp/err")"
 
+# As in a login session (else libwayland prints a line of its own about the variable).
+export XDG_RUNTIME_DIR=$tmp/runtime
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+# No display and no driver asked for: SDL 2.26 would fall back to its invisible offscreen driver
+# and the kiosk would run on with nothing on any screen. It must refuse, in one sentence, exit 1.
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" --state-dir "$state" \
+      --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+check "no display, no driver asked for: status" 1 "$status"
+check "no display, no driver asked for: the sentence" 1 \
+    "$(grep -c "^stretch-kiosk: no display to draw on: SDL found no X, Wayland or console (KMS/DRM) display and would draw invisibly with its offscreen driver; set DISPLAY or WAYLAND_DISPLAY, or run on the console with SDL_VIDEODRIVER=kmsdrm$" "$tmp/err")"
+
+# With stderr on the journal (JOURNAL_STREAM names its device and inode, as systemd sets it), each
+# line carries its priority and no second "stretch-kiosk:": `journalctl -p err` shows this one.
+(
+    exec 2>"$tmp/journal"
+    JOURNAL_STREAM=$(stat -c %d:%i "$tmp/journal") exec env -u DISPLAY -u WAYLAND_DISPLAY \
+        -u SDL_VIDEODRIVER "$bin" --state-dir "$state" --config "$src/config/stretch-kiosk.yaml"
+)
+check "journal: no display is an error" 1 "$(grep -c '^<3>no display to draw on: ' "$tmp/journal")"
+check "journal: the config line is info" 1 "$(grep -c '^<6>config: ' "$tmp/journal")"
+check "journal: every line has a priority" 0 "$(grep -vc '^<[0-7]>' "$tmp/journal")"
+check "journal: no program name in the text" 0 "$(grep -c 'stretch-kiosk:' "$tmp/journal")"
+# A redirected stderr that only inherited the variable is no journal.
+JOURNAL_STREAM=1:2 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" --state-dir "$state" \
+    --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"
+check "JOURNAL_STREAM of another file: plain lines" 0 "$(grep -c '^<' "$tmp/err")"
+
 # --render-screens draws every screen without a display.
 run --render-screens "$tmp/screens" --size 1080x1920 --config "$src/config/stretch-kiosk.yaml"
 check "render status" 0 "$status"
@@ -103,5 +121,50 @@ for screen in idle due get-ready hold switch-sides rest paused done error hold-n
     check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
 done
 
-echo "$passes passed, $failures failed"
-((failures == 0))
+# Beside every screen that speaks, what it says: mono 16-bit PCM WAV of a plausible length (at
+# least half a second, and short enough to end before its step does).
+wav_field() {  # wav_field FILE OFFSET BYTES: a little-endian number from the header
+    od -An -t "u$3" -j "$2" -N "$3" "$1" | tr -d ' '
+}
+if grep -q "voice: eSpeak NG" <<<"$("$bin" --version)"; then
+    # get-ready: 10 s; hold: until halfway, 15 s; switch: 5 s; rest: 10 s; done: open-ended.
+    for entry in get-ready:10000 hold:15000 switch-sides:5000 rest:10000 done:10000 \
+                 get-ready-night:10000 hold-night:15000; do
+        screen=${entry%%:*} longest=${entry##*:} wav="$tmp/screens/${entry%%:*}.wav"
+        check "$screen.wav written" 1 "$( [[ -s $wav ]] && echo 1 || echo 0)"
+        [[ -s $wav ]] || continue
+        check "$screen.wav is RIFF WAVE" "RIFFWAVE" "$(head -c 4 "$wav")$(tail -c +9 "$wav" | head -c 4)"
+        check "$screen.wav is PCM" 1 "$(wav_field "$wav" 20 2)"
+        check "$screen.wav is mono" 1 "$(wav_field "$wav" 22 2)"
+        check "$screen.wav is 16-bit" 16 "$(wav_field "$wav" 34 2)"
+        rate=$(wav_field "$wav" 24 4) bytes=$(wav_field "$wav" 40 4)
+        ms=$((bytes / 2 * 1000 / rate))
+        check "$screen.wav lasts 0.5 to $((longest / 1000)) s (it lasts $ms ms)" 1 \
+            "$(( ms >= 500 && ms <= longest ? 1 : 0 ))"
+    done
+    for screen in idle due paused error; do
+        check "$screen says nothing: no $screen.wav" 0 "$( [[ -e $tmp/screens/$screen.wav ]] && echo 1 || echo 0)"
+    done
+    check "--version says the voice is built in" 1 "$(grep -c '(voice: eSpeak NG [0-9.]*)$' <<<"$("$bin" --version)")"
+
+    # eSpeak NG's data missing at run time: one clear line, the screens still drawn, no WAVs.
+    mkdir -p "$tmp/no-data"
+    out=$(ESPEAK_DATA_PATH="$tmp/no-data" "$bin" --render-screens "$tmp/screens-no-data" \
+          --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+    check "no voice data: status" 0 "$status"
+    check "no voice data: one line says so" 1 "$(grep -c 'voice is off: eSpeak NG could not start: .*(is espeak-ng-data installed?); running with cues only' "$tmp/err")"
+    check "no voice data: the screens are drawn" 1 "$( [[ -s $tmp/screens-no-data/hold.png ]] && echo 1 || echo 0)"
+    check "no voice data: no WAVs" 0 "$(find "$tmp/screens-no-data" -name '*.wav' | wc -l)"
+
+    # A voice eSpeak NG does not have: one line, and no WAVs.
+    sed 's/^  voice: en /  voice: xx-nosuch /' "$src/config/stretch-kiosk.yaml" >"$tmp/no-voice.yaml"
+    out=$("$bin" --render-screens "$tmp/screens-no-voice" --config "$tmp/no-voice.yaml" 2>"$tmp/err")
+    check "unknown voice: status" 0 "$?"
+    check "unknown voice: one line says so" 1 "$(grep -c "voice is off: eSpeak NG has no voice 'xx-nosuch'" "$tmp/err")"
+    check "unknown voice: no WAVs" 0 "$(find "$tmp/screens-no-voice" -name '*.wav' | wc -l)"
+else
+    check "--version says the voice is not built in" 1 "$(grep -c '(voice: not built in, cues only)$' <<<"$("$bin" --version)")"
+    check "no voice: no WAVs" 0 "$(find "$tmp/screens" -name '*.wav' | wc -l)"
+fi
+
+report

@@ -3,6 +3,8 @@
 #include <ostream>
 #include <string>
 
+#include "app/modes/version.hpp"
+#include "app/sound/speech_engine.hpp"
 #include "app/system/config_source.hpp"
 #include "core/history/history.hpp"
 #include "core/history/stats.hpp"
@@ -60,6 +62,12 @@ std::string_view state_word(EntryToday::State state) {
 }
 
 }  // namespace
+
+std::string version_text() {
+    const auto voice = speech_engine::built_in();
+    return std::string("stretch-kiosk ") + version +
+           " (voice: " + (voice ? *voice : std::string("not built in, cues only")) + ")";
+}
 
 int run_check(const Options& options, std::chrono::system_clock::time_point now, std::ostream& out,
               std::ostream& err) {

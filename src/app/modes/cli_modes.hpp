@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iosfwd>
+#include <string>
 
 #include "core/cli/command_line.hpp"
 
@@ -10,6 +11,9 @@ namespace sk {
 
 // Exit statuses: the command line's contract.
 enum ExitStatus : int { exit_ok = 0, exit_failure = 1, exit_bad_config = 2 };
+
+// --version: the program's version and whether the voice is built in, one line.
+std::string version_text();
 
 // Each mode writes its results to `out` and its complaints to `err`, and returns the exit status.
 // `now` is the wall clock, read once by main().

@@ -30,13 +30,15 @@ struct StartConfig {
 StartConfig load_start_config(const Options& options, const std::string& state_dir) {
     ActiveConfig config(options.config_path, state_dir);
     ConfigUpdate first = config.reload();
+    // A broken file is shown on screen and the kiosk goes on with the last good schedule.
+    const LogPriority priority = first.banner.empty() ? LogPriority::info : LogPriority::warning;
     for (const auto& line : first.log) {
-        log_line(line);
+        log_line(priority, line);
     }
     LocalZone local = Zone::local_with_warning();
     Zone zone = config.current().timezone.empty() ? local.zone : schedule_zone(config.current());
     if (config.current().timezone.empty() && !local.warning.empty()) {
-        log_line(local.warning);
+        log_line(LogPriority::warning, local.warning);
     }
     return {std::move(config), zone, first.banner};
 }
@@ -46,8 +48,8 @@ StartConfig load_start_config(const Options& options, const std::string& state_d
 std::optional<SysSeconds> clock_start(const std::string& text, const Zone& zone) {
     auto wall = parse_local_iso(text);
     if (!wall) {
-        log_line("--clock-start '" + text +
-                 "' is not a local time: write it like 2027-03-28T06:59");
+        log_line(LogPriority::error, "--clock-start '" + text +
+                                         "' is not a local time: write it like 2027-03-28T06:59");
         return std::nullopt;
     }
     return zone.to_instant(*wall);
@@ -59,7 +61,7 @@ std::vector<HistoryRecord> load_history(const std::string& state_dir) {
     HistoryFile file(state_dir + "/history.log");
     HistoryLoad history = file.load();
     for (const auto& warning : history.warnings) {
-        log_line(warning);
+        log_line(LogPriority::warning, warning);
     }
     HistoryRepair repaired = file.repair();
     for (const std::string* line : {&repaired.done, &repaired.error}) {
@@ -88,7 +90,7 @@ int run_kiosk(const Options& options) {
     std::optional<Display> display = Display::open(options, error);
     if (!display) {
         // One sentence and a failure status: systemd restarts us and the journal says why.
-        log_line(error);
+        log_line(LogPriority::error, error);
         return exit_failure;
     }
     quit_on_hangup();

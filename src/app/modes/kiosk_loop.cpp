@@ -6,6 +6,8 @@
 
 #include "app/draw/font_locator.hpp"
 #include "app/modes/cli_modes.hpp"
+#include "app/sound/speech_engine.hpp"
+#include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"
 #include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
@@ -28,9 +30,9 @@ std::string button_name(const KeySettings& keys) {
     return keys.button.empty() ? std::string("the button") : keys.button.front();
 }
 
-void log_all(const std::vector<std::string>& lines) {
+void log_all(LogPriority priority, const std::vector<std::string>& lines) {
     for (const auto& line : lines) {
-        log_line(line);
+        log_line(priority, line);
     }
 }
 
@@ -44,6 +46,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       history_(resolve_state_dir(options.state_dir) + "/history.log"),
       clock_(wall_start, options.clock_speed),
       display_(std::move(display)),
+      trace_(options.trace_path ? Trace(*options.trace_path, clock_.now().mono) : Trace()),
       input_(config_.current().keys),
       watcher_(config_.watched_paths()),
       controller_(config_.current(), zone, std::move(history_records),
@@ -52,30 +55,57 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       next_system_look_(Steady::now() + system_look_period) {
     controller_.set_banner(banner);
     look_at_clock_sync();
+    if (!trace_.problem().empty()) {
+        log_line(LogPriority::warning, trace_.problem());
+    }
     open_devices();
 }
 
 void KioskLoop::open_devices() {
     const Config& config = config_.current();
     FontFiles fonts = locate_fonts(config.display.font);
-    log_all(fonts.problems);
+    log_all(LogPriority::warning, fonts.problems);
     renderer_ =
         std::make_unique<Renderer>(display_.renderer(), std::move(fonts), config.display.rotation);
-    log_all(renderer_->problems());
+    log_all(LogPriority::warning, renderer_->problems());
     open_audio(config.audio);
-    log_all(input_.problems());
+    log_all(LogPriority::warning, input_.problems());
     if (!gamepads_.problem().empty()) {
-        log_line(gamepads_.problem());
+        log_line(LogPriority::warning, gamepads_.problem());
     }
-    log_line("drawing with the " + display_.renderer_name() + " renderer");
+    log_line(display_.description());
 }
 
 void KioskLoop::open_audio(const AudioSettings& settings) {
     audio_settings_ = settings;
+    audio_.reset();  // one device at a time
+    // ALSA would print its own lines about a missing card; our one sentence below says it all.
+    route_alsa_messages_to_log();
     audio_ = std::make_unique<Audio>(settings);
     if (audio_->state() == AudioState::silent) {
-        log_line(audio_->problem());
+        log_line(LogPriority::warning, audio_->problem());
     }
+    if (const auto format = audio_->device_format()) {
+        trace_.line(clock_.now().mono, "audio",
+                    "open " + std::to_string(format->frequency) + " Hz " +
+                        std::to_string(format->channels) + " channels");
+    }
+    // The voice needs the sound device; it starts once (loading eSpeak NG off the frame loop) and
+    // stays when the sound settings change.
+    if (audio_->state() == AudioState::ready && !synth_ && speech_engine::built_in()) {
+        synth_ = std::make_unique<SpeechSynth>(config_.current().voice,
+                                               audio_->device_format()->frequency);
+        speech_ = SpeechPlayer(synth_.get());
+        prepare_speech(config_.current());
+    }
+}
+
+void KioskLoop::prepare_speech(const Config& config) {
+    std::vector<std::pair<VoiceSettings, std::vector<std::string>>> voices;
+    for (SessionVoice& voice : voices_of(config)) {
+        voices.emplace_back(voice.settings, std::move(voice.phrases));
+    }
+    speech_.keep_ready(voices);
 }
 
 void KioskLoop::start_requested_session() {
@@ -84,7 +114,8 @@ void KioskLoop::start_requested_session() {
     }
     const std::string& routine = *options_.start_routine;
     if (!routine.empty() && !controller_.config().find_routine(routine)) {
-        log_line("--start: there is no routine '" + routine + "': starting the default one");
+        log_line(LogPriority::warning,
+                 "--start: there is no routine '" + routine + "': starting the default one");
     }
     carry_out(controller_.start_now(routine, clock_.now()));
 }
@@ -111,13 +142,14 @@ int KioskLoop::run() {
 
 void KioskLoop::advance(Instant now) {
     if (auto jump = clock_jumps_.note(now, controller_.zone())) {
-        log_line(*jump);
+        log_line(LogPriority::notice, *jump);
     }
     carry_out(controller_.tick(now));
     // The long press is measured in real time, whatever --clock-speed says.
     if (button_.advance(Steady::now()) == ButtonAction::long_press) {
         carry_out(controller_.input(Input::long_press, now));
     }
+    speak_when_ready(now.mono);
 }
 
 void KioskLoop::show(const ScreenView& view) {
@@ -157,8 +189,9 @@ void KioskLoop::look_at_clock_sync() {
     // --clock-start runs a clock of its own, which no time source vouches for.
     const ClockSync sync = options_.clock_start ? ClockSync::unsynchronised : clock_sync_.read();
     if (sync != last_sync_) {
-        log_line(sync == ClockSync::synchronised ? "the clock is synchronised"
-                                                 : "the clock is no longer synchronised");
+        log_line(LogPriority::notice, sync == ClockSync::synchronised
+                                          ? "the clock is synchronised"
+                                          : "the clock is no longer synchronised");
         last_sync_ = sync;
     }
     controller_.set_clock_sync(sync);
@@ -174,7 +207,7 @@ void KioskLoop::look_at_system() {
         return;
     }
     ConfigUpdate update = config_.reload();
-    log_all(update.log);
+    log_all(update.banner.empty() ? LogPriority::notice : LogPriority::warning, update.log);
     controller_.set_banner(update.banner);
     if (update.config) {
         apply(*update.config);
@@ -183,39 +216,84 @@ void KioskLoop::look_at_system() {
 
 void KioskLoop::report_status() {
     const TextCache& cache = renderer_->text_cache();
-    log_line("status: " + std::to_string(cache.entries()) + " text textures (" +
-             std::to_string(cache.bytes() / 1024) + " KiB), " + std::to_string(cache.open_fonts()) +
-             " font sizes open, " + std::to_string(controller_.history().size()) +
-             " history records");
+    log_line(LogPriority::info, "status: " + std::to_string(cache.entries()) + " text textures (" +
+                                    std::to_string(cache.bytes() / 1024) + " KiB), " +
+                                    std::to_string(cache.open_fonts()) + " font sizes open, " +
+                                    std::to_string(controller_.history().size()) +
+                                    " history records");
 }
 
 void KioskLoop::finish() {
     notifier_.stopping();
-    // Let the last chime ring out (a second at most) before the device closes.
-    for (int i = 0; i < 20 && audio_->busy(); ++i) {
+    // Let the last chime (or "Well done") ring out, two seconds at most, before the device closes.
+    for (int i = 0; i < 40 && audio_->busy(); ++i) {
         SDL_Delay(50);
+        speak_when_ready(clock_.now().mono);
+    }
+    if (audio_->device_format()) {
+        trace_.line(clock_.now().mono, "audio", "close");
     }
 }
 
 void KioskLoop::carry_out(Effects effects) {
+    const MonoTime now = clock_.now().mono;
     if (effects.volume) {
         audio_->set_volume(*effects.volume);
     }
+    if (effects.voice) {
+        speech_.prepare(effects.voice->settings, effects.voice->phrases, *audio_);
+    }
     for (Cue cue : effects.cues) {
         audio_->play(cue);
+        trace_.line(now, "cue", cue_name(cue));
     }
+    say(effects.speech, now);
     write_records(effects.records);
-    log_all(effects.notes);
+    log_all(LogPriority::warning, effects.notes);
     if (effects.power) {
         switch_screen(*effects.power);
     }
     quit_ = quit_ || effects.quit;
 }
 
+void KioskLoop::say(const std::vector<Utterance>& speech, MonoTime now) {
+    for (const Utterance& utterance : speech) {
+        trace_.line(utterance.at, "step", moment_name(utterance.moment));
+        speech_.say(utterance, now, *audio_);
+    }
+    speak_when_ready(now);
+}
+
+void KioskLoop::speak_when_ready(MonoTime now) {
+    if (std::optional<SpeechReport> report = speech_.update(now, *audio_)) {
+        const std::string moment = moment_name(report->utterance.moment);
+        const auto late =
+            std::chrono::duration_cast<milliseconds>(report->started - report->utterance.at);
+        for (std::size_t i = 0; i < report->said.size(); ++i) {
+            // The first phrase starts now; the others follow it in the same sound.
+            trace_.line(report->started, "say",
+                        moment + "\t" +
+                            (i == 0 ? "+" + std::to_string(late.count()) + "ms frame " +
+                                          std::to_string(report->frame)
+                                    : "then") +
+                            "\t" + report->said[i]);
+        }
+        for (const std::string& text : report->not_ready) {
+            trace_.line(report->started, "unsaid", moment + "\tnot ready\t" + text);
+        }
+        for (const std::string& text : report->no_time) {
+            trace_.line(report->started, "unsaid", moment + "\tno time\t" + text);
+        }
+    }
+    if (synth_) {
+        log_all(LogPriority::warning, synth_->take_problems());
+    }
+}
+
 void KioskLoop::write_records(const std::vector<HistoryRecord>& records) {
     for (const auto& record : records) {
         if (std::string error = history_.append(record); !error.empty()) {
-            log_line(error);
+            log_line(LogPriority::error, error);
             controller_.set_problem("History not saved: " + error);
         }
     }
@@ -229,7 +307,7 @@ void KioskLoop::switch_screen(ScreenPower power) {
         std::string error =
             commands_.run(on ? "screen on" : "screen off", argv, settings.command_timeout);
         if (!error.empty()) {
-            log_line(error);
+            log_line(LogPriority::warning, error);
         }
     }
     shown_.reset();
@@ -238,12 +316,13 @@ void KioskLoop::switch_screen(ScreenPower power) {
 void KioskLoop::apply(const Config& config) {
     controller_.reconfigure(config, schedule_zone(config));
     input_.reconfigure(config.keys);
-    log_all(input_.problems());
+    log_all(LogPriority::warning, input_.problems());
     renderer_->set_rotation(config.display.rotation);
     if (config.audio != audio_settings_) {
         // Reopen the device only when the sound settings changed: a silent kiosk says so once.
         open_audio(config.audio);
     }
+    prepare_speech(config);
     shown_.reset();
 }
 
@@ -323,6 +402,9 @@ milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
     }
     if (view.kind == ScreenKind::hold && view.show_progress) {
         wait = std::min(wait, animation_frame);
+    }
+    if (auto speech = speech_.next_deadline(now.mono)) {
+        wait = std::min(wait, clock_.real_wait_until(now, deadlines.wall, speech));
     }
     return std::max(wait, milliseconds{1});
 }

@@ -12,6 +12,8 @@
 #include "app/input/gamepads.hpp"
 #include "app/input/input.hpp"
 #include "app/sound/audio.hpp"
+#include "app/sound/speech_player.hpp"
+#include "app/sound/speech_synth.hpp"
 #include "app/system/active_config.hpp"
 #include "app/system/app_clock.hpp"
 #include "app/system/clock_jumps.hpp"
@@ -19,6 +21,7 @@
 #include "app/system/config_watcher.hpp"
 #include "app/system/notify.hpp"
 #include "app/system/power_command.hpp"
+#include "app/system/trace.hpp"
 #include "core/cli/command_line.hpp"
 #include "core/controller/controller.hpp"
 #include "core/history/history.hpp"
@@ -63,13 +66,19 @@ class KioskLoop {
     // After the loop: tell systemd, let the last chime ring out.
     void finish();
 
-    // Effects, carried out in order: sounds, records, screen power, quitting.
+    // Effects, carried out in order: sounds and speech, records, screen power, quitting.
     void carry_out(Effects effects);
+    void say(const std::vector<Utterance>& speech, MonoTime now);
+    // Starts speech whose phrases are ready (or whose wait is over), and logs the voice's
+    // problems.
+    void speak_when_ready(MonoTime now);
     void write_records(const std::vector<HistoryRecord>& records);
     void switch_screen(ScreenPower power);
 
     // A new good config: every part of the kiosk takes what is its own.
     void apply(const Config& config);
+    // Every phrase the schedule may say, made now on the voice's thread.
+    void prepare_speech(const Config& config);
 
     // Events from SDL, and the kiosk's inputs they mean.
     void handle(const SDL_Event& event, Instant now);
@@ -85,6 +94,9 @@ class KioskLoop {
     std::unique_ptr<Renderer> renderer_;
     std::unique_ptr<Audio> audio_;
     AudioSettings audio_settings_;
+    std::unique_ptr<SpeechSynth> synth_;  // null: no voice (not built in, or no sound at all)
+    SpeechPlayer speech_{nullptr};
+    Trace trace_;
     InputTranslator input_;
     Gamepads gamepads_;
     Button button_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/sound/spoken_pcm.hpp"
 #include "core/model/config.hpp"
 #include "core/session/session.hpp"
 
@@ -33,6 +34,11 @@ int mixer_volume(Volume volume);
 // `format.format`; nullopt when SDL cannot convert to it.
 std::optional<std::vector<std::uint8_t>> encode_for_device(std::span<const std::int16_t> samples,
                                                            const DeviceFormat& format);
+// Mono 16-bit `samples` at `sample_rate` as bytes for the device: resampled, one copy per
+// channel, in its format; nullopt when SDL cannot convert to it.
+std::optional<std::vector<std::uint8_t>> convert_for_device(std::span<const std::int16_t> samples,
+                                                            int sample_rate,
+                                                            const DeviceFormat& format);
 
 class Audio {
   public:
@@ -50,6 +56,18 @@ class Audio {
     // sounding.
     void set_volume(Volume volume);
 
+    // Says `speech` on the voice's own mixer channel, mixed with the cues (which keep theirs),
+    // replacing whatever it was saying; false when the device cannot play it.
+    bool speak(const SpokenPcm& speech);
+    // Fades out what is being said, over speech_fade.
+    void hush();
+    bool speaking() const;
+    // How many frames the device has been sent so far: where in its output a sound played now
+    // begins (for the trace).
+    std::uint64_t frames_mixed() const;
+    // The voice's level as a share of the session's volume (voice.volume).
+    void set_speech_share(Volume share);
+
     AudioState state() const { return state_; }
     // One sentence for the log when state() is silent ("no sound device (...): running silent"),
     // else empty.
@@ -62,10 +80,16 @@ class Audio {
   private:
     struct Device;
     void run_silent(std::string problem);
+    void apply_volumes();
 
     std::unique_ptr<Device> device_;
     AudioState state_ = AudioState::disabled;
     std::string problem_;
+    Volume volume_{70};
+    Volume speech_share_{100};
 };
+
+// How long hush() takes to fade speech out: short, yet long enough not to click.
+inline constexpr Millis speech_fade{40};
 
 }  // namespace sk

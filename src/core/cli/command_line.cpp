@@ -19,6 +19,7 @@ constexpr ModeFlag mode_flags[] = {
     {"-h", Mode::help},
     {"--version", Mode::version},
     {"--session-once", Mode::session_once},
+    {"--edit", Mode::edit},
 };
 
 std::optional<int> parse_int(std::string_view text) {
@@ -119,6 +120,12 @@ ParsedOptions parse_command_line(const std::vector<std::string>& args) {
                 return needs("a directory");
             }
             options.state_dir = *v;
+        } else if (name == "--trace") {
+            auto v = value();
+            if (!v || v->empty()) {
+                return needs("a file name");
+            }
+            options.trace_path = *v;
         } else if (name == "--next") {
             if (auto error = set_mode(Mode::next, "--next"); !error.empty()) {
                 return fail(error);
@@ -200,6 +207,8 @@ Modes (default: run the kiosk screen):
   --render-screens DIR    draw every screen to DIR/<screen>.png and exit (no display needed)
   --install-timers DIR    write systemd timer units for the schedule into DIR
   --session-once          wait for the due session, run it, and exit (for timer mode)
+  --edit                  change the config in $VISUAL or $EDITOR: it is checked on save and
+                          replaced only when good (the old one is kept as FILE~)
   --help, --version
 
 Options:
@@ -212,6 +221,8 @@ Options:
   --start [ROUTINE]       begin a session at once
   --clock-start YYYY-MM-DDTHH:MM[:SS]   run the wall clock from this local time (demo, tests)
   --clock-speed X         run time X times faster (demo, tests)
+  --trace FILE            write a line to FILE for every step, cue and phrase, with the time
+                          in ms (for checking the timing of the speech)
 
 Exit status: 0 success, 2 bad config or bad usage, 1 anything else.
 )";

@@ -19,6 +19,7 @@ enum class Mode {
     render_screens,  // --render-screens DIR
     install_timers,  // --install-timers DIR
     session_once,    // --session-once
+    edit,            // --edit
 };
 
 enum class WindowMode { fullscreen, windowed };
@@ -35,6 +36,7 @@ struct Options {
     std::optional<std::string> clock_start;      // --clock-start YYYY-MM-DDTHH:MM[:SS]
     double clock_speed = 1.0;                    // --clock-speed X
     std::optional<std::string> start_routine;    // --start [ROUTINE]; "" means the default routine
+    std::optional<std::string> trace_path;       // --trace FILE
 };
 
 struct ParsedOptions {

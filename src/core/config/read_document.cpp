@@ -9,8 +9,9 @@
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 8> top_level_keys = {
-    "timezone", "schedule", "stretches", "routines", "session", "display", "audio", "keys"};
+constexpr std::array<std::string_view, 9> top_level_keys = {"timezone", "schedule", "stretches",
+                                                            "routines", "session",  "display",
+                                                            "audio",    "voice",    "keys"};
 
 void read_timezone(ConfigReader& reader, const Field& field, std::string& timezone) {
     const auto name = read_text(reader, field);
@@ -88,6 +89,9 @@ Config read_config_document(ConfigReader& reader, const ConfigNode& root, Defaul
     }
     if (const auto field = fields.get("audio")) {
         read_audio(reader, *field, config.audio);
+    }
+    if (const auto field = fields.get("voice")) {
+        config.voice = read_voice(reader, *field).applied_to(config.voice);
     }
     if (const auto field = fields.get("keys")) {
         read_keys(reader, *field, config.keys);

@@ -9,8 +9,8 @@
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 6> entry_keys = {"name",    "time",  "days",
-                                                        "routine", "theme", "volume"};
+constexpr std::array<std::string_view, 7> entry_keys = {"name",  "time",   "days", "routine",
+                                                        "theme", "volume", "voice"};
 constexpr std::array<std::string_view, 2> theme_names = {"day", "night"};
 
 // Every word `days:` understands, in the order a suggestion should prefer them.
@@ -151,6 +151,9 @@ ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
         if (const auto volume = read_int(reader, *field, 0, 100)) {
             entry.volume = Volume{*volume};
         }
+    }
+    if (const auto field = fields.get("voice")) {
+        entry.voice = read_voice(reader, *field);
     }
     return entry;
 }

@@ -25,5 +25,7 @@ void read_session(ConfigReader& reader, const Field& field, SessionSettings& ses
 void read_display(ConfigReader& reader, const Field& field, DisplaySettings& display);
 void read_audio(ConfigReader& reader, const Field& field, AudioSettings& audio);
 void read_keys(ConfigReader& reader, const Field& field, KeySettings& keys);
+// `voice:`, at the top level or in a schedule entry: what it sets, over what is in force.
+VoiceOverride read_voice(ConfigReader& reader, const Field& field);
 
 }  // namespace sk

@@ -34,8 +34,40 @@ bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
 
 }  // namespace
 
+std::vector<SessionVoice> voices_of(const Config& config) {
+    std::vector<std::string> phrases;
+    for (const Routine& routine : config.routines) {
+        const Session session(config, routine, "", Theme::day, 0, MonoTime{});
+        for (std::string& text : session.all_phrases()) {
+            if (std::find(phrases.begin(), phrases.end(), text) == phrases.end()) {
+                phrases.push_back(std::move(text));
+            }
+        }
+    }
+    std::vector<SessionVoice> voices;
+    auto add = [&](const VoiceSettings& voice) {
+        const bool known = std::any_of(voices.begin(), voices.end(), [&](const SessionVoice& v) {
+            return v.settings.voice == voice.voice &&
+                   v.settings.words_per_minute == voice.words_per_minute;
+        });
+        if (voice.enabled && !known) {
+            voices.push_back(SessionVoice{voice, phrases});
+        }
+    };
+    add(config.voice);
+    for (const ScheduleEntry& entry : config.schedule) {
+        add(entry.voice.applied_to(config.voice));
+    }
+    return voices;
+}
+
 void Effects::append(Effects other) {
     cues.insert(cues.end(), other.cues.begin(), other.cues.end());
+    speech.insert(speech.end(), std::make_move_iterator(other.speech.begin()),
+                  std::make_move_iterator(other.speech.end()));
+    if (other.voice) {
+        voice = std::move(other.voice);
+    }
     records.insert(records.end(), std::make_move_iterator(other.records.begin()),
                    std::make_move_iterator(other.records.end()));
     if (other.volume) {
@@ -176,9 +208,9 @@ const ScheduleEntry* Controller::nearest_entry(SysSeconds now) const {
     });
 }
 
-Effects Controller::begin_session(const Routine& routine, std::string entry_name,
-                                  std::string occurrence, Theme theme, std::optional<Volume> volume,
-                                  Instant now) {
+Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* entry,
+                                  std::string entry_name, std::string occurrence, Instant now) {
+    const Theme theme = entry ? entry->theme : Theme::day;
     Effects effects = set_power(ScreenPower::on);
     StartedSession started =
         Session::start(config(), routine, entry_name, theme, stats(now.wall).streak_days, now.mono);
@@ -189,13 +221,22 @@ Effects Controller::begin_session(const Routine& routine, std::string entry_name
     done_until_.reset();
     due_.reset();
     awake_until_.reset();
-    effects.volume = volume.value_or(config().audio.volume);
+    effects.volume = entry && entry->volume ? *entry->volume : config().audio.volume;
+    effects.voice = SessionVoice{entry ? entry->voice.applied_to(config().voice) : config().voice,
+                                 session_->all_phrases()};
     effects.append(record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence,
                                         entry_name, routine.id, RecordOutcome::started, seconds{0}},
                           now.wall));
-    effects.cues.insert(effects.cues.end(), started.events.cues.begin(), started.events.cues.end());
-    if (started.events.ended) {
-        effects.append(finish_session(*started.events.ended, now));
+    effects.append(session_effects(std::move(started.events), now));
+    return effects;
+}
+
+Effects Controller::session_effects(SessionEvents events, Instant now) {
+    Effects effects;
+    effects.cues = std::move(events.cues);
+    effects.speech = std::move(events.speech);
+    if (events.ended) {
+        effects.append(finish_session(*events.ended, now));
     }
     return effects;
 }
@@ -219,11 +260,7 @@ Effects Controller::tick(Instant now) {
     pending_ = {};
 
     if (session_ && !session_->finished()) {
-        SessionEvents events = session_->advance(now.mono);
-        effects.cues.insert(effects.cues.end(), events.cues.begin(), events.cues.end());
-        if (events.ended) {
-            effects.append(finish_session(*events.ended, now));
-        }
+        effects.append(session_effects(session_->advance(now.mono), now));
     }
     if (session_ && session_->finished() && done_until_ && now.mono >= *done_until_) {
         session_.reset();
@@ -256,8 +293,7 @@ Effects Controller::tick(Instant now) {
         if (due_ && update.start_now) {
             const ScheduleEntry& entry = config().schedule[due_->entry_index];
             if (const Routine* routine = config().find_routine(entry.routine)) {
-                effects.append(begin_session(*routine, entry.name, due_->key(), entry.theme,
-                                             entry.volume, now));
+                effects.append(begin_session(*routine, &entry, entry.name, due_->key(), now));
             }
         }
     }
@@ -280,15 +316,15 @@ Effects Controller::input(Input what, Instant now) {
     switch (what) {
         case Input::button:
             if (running) {
-                effects.cues = session_->apply(Command::toggle_pause, now.mono).cues;
+                effects.append(
+                    session_effects(session_->apply(Command::toggle_pause, now.mono), now));
             } else if (session_) {
                 session_.reset();  // dismiss the done screen
                 done_until_.reset();
             } else if (due_) {
                 const ScheduleEntry& entry = config().schedule[due_->entry_index];
                 if (const Routine* routine = config().find_routine(entry.routine)) {
-                    effects.append(begin_session(*routine, entry.name, due_->key(), entry.theme,
-                                                 entry.volume, now));
+                    effects.append(begin_session(*routine, &entry, entry.name, due_->key(), now));
                 }
             } else if (config().display.idle != IdleScreen::clock && !awake_until_) {
                 // A dark mirror: the first press lights the idle screen, the next one starts.
@@ -301,11 +337,7 @@ Effects Controller::input(Input what, Instant now) {
         case Input::long_press:
         case Input::stop:
             if (running) {
-                SessionEvents events = session_->apply(Command::stop, now.mono);
-                effects.cues = events.cues;
-                if (events.ended) {
-                    effects.append(finish_session(*events.ended, now));
-                }
+                effects.append(session_effects(session_->apply(Command::stop, now.mono), now));
             } else if (session_) {
                 session_.reset();
                 done_until_.reset();
@@ -322,11 +354,7 @@ Effects Controller::input(Input what, Instant now) {
             break;
         case Input::skip:
             if (running) {
-                SessionEvents events = session_->apply(Command::skip, now.mono);
-                effects.cues = events.cues;
-                if (events.ended) {
-                    effects.append(finish_session(*events.ended, now));
-                }
+                effects.append(session_effects(session_->apply(Command::skip, now.mono), now));
             }
             break;
     }
@@ -354,8 +382,6 @@ Effects Controller::start_now(const std::string& routine_id, Instant now) {
     // does not come up again minutes after the stretches are done.
     std::string occurrence;
     std::string name = "Stretch now";
-    Theme theme = entry ? entry->theme : Theme::day;
-    std::optional<Volume> volume = entry ? entry->volume : std::nullopt;
     if (due_) {
         occurrence = due_->key();
         name = due_->entry_name;
@@ -370,7 +396,7 @@ Effects Controller::start_now(const std::string& routine_id, Instant now) {
             }
         }
     }
-    return begin_session(*routine, name, occurrence, theme, volume, now);
+    return begin_session(*routine, entry, name, occurrence, now);
 }
 
 Effects Controller::shutdown(Instant now) {

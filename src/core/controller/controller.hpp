@@ -38,9 +38,24 @@ enum class RunMode { always_on, one_session };
 // Whether the screen should be lit (for display.idle: off, run the configured power commands).
 enum class ScreenPower { on, off };
 
-// What the app must do after a call: play sounds, append records, switch the screen, quit.
+// How a session that has just started speaks, and every phrase it may say (to prepare them all
+// before they are due).
+struct SessionVoice {
+    VoiceSettings settings;
+    std::vector<std::string> phrases;
+    bool operator==(const SessionVoice&) const = default;
+};
+
+// Every voice the schedule speaks in (the top level's and each entry's, when enabled), each with
+// every phrase any routine may say: to make them all before any session starts.
+std::vector<SessionVoice> voices_of(const Config& config);
+
+// What the app must do after a call: play sounds, say things, append records, switch the screen,
+// quit.
 struct Effects {
     std::vector<Cue> cues;
+    std::vector<Utterance> speech;       // in order; each replaces the one before
+    std::optional<SessionVoice> voice;   // a session started: set before the speech
     std::vector<HistoryRecord> records;  // append each, in order, durably
     std::optional<Volume> volume;        // set before playing the cues
     std::optional<ScreenPower> power;    // a change of screen power
@@ -96,8 +111,10 @@ class Controller {
     Theme theme() const;
 
   private:
-    Effects begin_session(const Routine& routine, std::string entry_name, std::string occurrence,
-                          Theme theme, std::optional<Volume> volume, Instant now);
+    Effects begin_session(const Routine& routine, const ScheduleEntry* entry,
+                          std::string entry_name, std::string occurrence, Instant now);
+    // The events of the running session as effects: its cues, its speech, its end.
+    Effects session_effects(SessionEvents events, Instant now);
     Effects finish_session(Outcome outcome, Instant now);
     // Records `record`, written now (`written`: the wall clock then, which may be later than
     // the record's start).

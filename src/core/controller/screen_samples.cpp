@@ -53,7 +53,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
     }
     Controller idle(config, zone, done_today, RunMode::always_on, button_name);
     idle.tick({now, start});
-    screens.push_back({"idle", idle.view({now, start})});
+    screens.push_back({"idle", idle.view({now, start}), {}});
 
     if (!config.schedule.empty()) {
         auto next = next_occurrences(config, zone, now, 1);
@@ -61,7 +61,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             Controller due(config, zone, {}, RunMode::always_on, button_name);
             Instant at{next.front().instant, start};
             due.tick(at);
-            screens.push_back({"due", due.view(at)});
+            screens.push_back({"due", due.view(at), {}});
         }
     }
 
@@ -77,7 +77,10 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             auto shot = [&](const std::string& name, const Session& s, MonoTime at) {
                 ScreenView view = s.view(at);
                 view.hint = session_hint(s, button_name);
-                screens.push_back({name + suffix, view});
+                // What was said as this screen's step began.
+                Session there = s;
+                there.advance(at);
+                screens.push_back({name + suffix, view, there.entry_speech()});
             };
             shot("get-ready", session, into_phase(session, start, Phase::get_ready, 0.3));
             shot("hold", session, into_phase(session, start, Phase::hold, 0.4));
@@ -97,7 +100,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             done.advance(end);
             Stats stats;
             stats.streak_days = 4;
-            screens.push_back({"done", done_view(done, end, stats)});
+            screens.push_back({"done", done_view(done, end, stats), done.entry_speech()});
         }
     }
 
@@ -105,7 +108,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
     error.banner = error_banner({Diagnostic{"config.yaml", 12, 5,
                                             "unknown key 'tiem' in a schedule entry (did you "
                                             "mean 'time'?)"}});
-    screens.push_back({"error", error});
+    screens.push_back({"error", error, {}});
     return screens;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/model/config.hpp"
 #include "core/model/screen_view.hpp"
+#include "core/session/speech.hpp"
 #include "core/time/local_time.hpp"
 
 namespace sk {
@@ -14,11 +15,13 @@ namespace sk {
 struct SampleScreen {
     std::string name;  // file name without ".png": "idle", "hold", "hold-night", ...
     ScreenView view;
+    Utterance said;  // what the coach says on it (no phrases: it says nothing)
 };
 
 // Every screen at `now`, for `config` (its first schedule entry, its stretches), with the button
 // called `button_name`: idle, due, get-ready, hold, switch-sides, rest, paused, done, error (a
-// config error banner over the idle screen), and the night theme's get-ready and hold.
+// config error banner over the idle screen), and the night theme's get-ready and hold. A screen
+// of a session comes with what is said as it begins.
 std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone, SysSeconds now,
                                          const std::string& button_name);
 

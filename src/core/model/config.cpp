@@ -15,6 +15,14 @@ const Item* find_by(const std::vector<Item>& items, std::string_view wanted, Key
 
 }  // namespace
 
+VoiceSettings VoiceOverride::applied_to(VoiceSettings settings) const {
+    settings.enabled = enabled.value_or(settings.enabled);
+    settings.voice = voice.value_or(settings.voice);
+    settings.words_per_minute = words_per_minute.value_or(settings.words_per_minute);
+    settings.volume = volume.value_or(settings.volume);
+    return settings;
+}
+
 const Stretch* Config::find_stretch(std::string_view id) const {
     return find_by(stretches, id, &Stretch::id);
 }

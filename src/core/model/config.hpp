@@ -44,6 +44,26 @@ struct Volume {
     bool operator==(const Volume&) const = default;
 };
 
+// How the coach speaks: an eSpeak NG voice, its pace and its loudness.
+struct VoiceSettings {
+    bool enabled = true;
+    std::string voice = "en";    // an eSpeak NG voice or language name: "en", "en-us", "de"
+    int words_per_minute = 150;  // eSpeak NG's own default is 175: a coach speaks calmly
+    Volume volume{100};          // the voice's level, as a share of the session's volume
+    bool operator==(const VoiceSettings&) const = default;
+};
+
+// A schedule entry's changes to `voice:` (a quieter or silent bedtime); unset keys keep it.
+struct VoiceOverride {
+    std::optional<bool> enabled;
+    std::optional<std::string> voice;
+    std::optional<int> words_per_minute;
+    std::optional<Volume> volume;
+    bool operator==(const VoiceOverride&) const = default;
+
+    VoiceSettings applied_to(VoiceSettings settings) const;
+};
+
 // One line of `schedule:`: a routine that is due at a local time on some weekdays.
 struct ScheduleEntry {
     std::string name;     // "Morning stretch"; unique within the schedule
@@ -52,6 +72,7 @@ struct ScheduleEntry {
     std::string routine;  // key into Config::routines
     Theme theme = Theme::day;
     std::optional<Volume> volume;  // falls back to AudioSettings::volume
+    VoiceOverride voice;           // over Config::voice
     bool operator==(const ScheduleEntry&) const = default;
 };
 
@@ -147,6 +168,7 @@ struct Config {
     SessionSettings session;
     DisplaySettings display;
     AudioSettings audio;
+    VoiceSettings voice;
     KeySettings keys;
 
     const Stretch* find_stretch(std::string_view id) const;

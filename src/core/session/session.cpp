@@ -87,8 +87,26 @@ seconds total_length(const std::vector<Segment>& segments) {
 
 }  // namespace
 
+const char* cue_name(Cue cue) {
+    switch (cue) {
+        case Cue::session_start:
+            return "session-start";
+        case Cue::tick:
+            return "tick";
+        case Cue::switch_sides:
+            return "switch-sides";
+        case Cue::hold_end:
+            return "hold-end";
+        case Cue::session_done:
+            return "session-done";
+    }
+    return "unknown";
+}
+
 void SessionEvents::append(SessionEvents other) {
     cues.insert(cues.end(), other.cues.begin(), other.cues.end());
+    speech.insert(speech.end(), std::make_move_iterator(other.speech.begin()),
+                  std::make_move_iterator(other.speech.end()));
     if (other.ended) {
         ended = other.ended;
     }
@@ -117,7 +135,8 @@ Session::Session(const Config& config, const Routine& routine, std::string entry
       segments_(flatten(config, routine, stretches_, streak_days)),
       segment_start_(now),
       started_(now),
-      latest_(now) {}
+      latest_(now),
+      last_call_(static_cast<int>(std::chrono::ceil<seconds>(segments_.front().length).count())) {}
 
 StartedSession Session::start(const Config& config, const Routine& routine, std::string entry_name,
                               Theme theme, int streak_days, MonoTime now) {
@@ -125,6 +144,9 @@ StartedSession Session::start(const Config& config, const Routine& routine, std:
                            {}};
     started.events.cues.push_back(Cue::session_start);
     started.events.changed = true;
+    if (!started.session.finished()) {
+        started.events.speech.push_back(started.session.speech_on_entering(0, now));
+    }
     started.events.append(started.session.advance(now));
     return started;
 }
@@ -145,6 +167,7 @@ void Session::enter(std::size_t index, MonoTime at, SessionEvents& events) {
     current_ = index;
     segment_start_ = at;
     last_tick_ = 4;
+    last_call_ = static_cast<int>(std::chrono::ceil<seconds>(segments_[index].length).count());
     events.changed = true;
     if (segments_[current_].phase == Phase::done && !outcome_) {
         outcome_ = Outcome::completed;
@@ -176,10 +199,12 @@ SessionEvents Session::advance(MonoTime now) {
         // Only a routine with nothing to do starts in done: it completes on the first look.
         if (!outcome_) {
             enter(current_, now, events);
+            events.speech.push_back(speech_on_entering(current_, now));
         }
         return events;
     }
     std::size_t entered_switch = segments_.size();
+    const std::size_t before = current_;
     while (!finished() && now >= segment_end()) {
         if (phase() == Phase::hold) {
             events.cues.push_back(Cue::hold_end);
@@ -193,7 +218,12 @@ SessionEvents Session::advance(MonoTime now) {
     if (entered_switch == current_) {
         events.cues.push_back(Cue::switch_sides);
     }
+    if (current_ != before) {
+        // Only the segment that is current is spoken: what a long jump went past is stale.
+        events.speech.push_back(speech_on_entering(current_, segment_start_));
+    }
     tick(now, events);
+    call(now, events);
     return events;
 }
 
@@ -210,8 +240,13 @@ SessionEvents Session::apply(Command command, MonoTime now) {
                 segment_start_ += paused_for;
                 paused_total_ += std::chrono::duration_cast<Millis>(paused_for);
                 paused_at_.reset();
+                if (entry_unspoken_) {
+                    entry_unspoken_ = false;
+                    events.speech.push_back(speech_on_entering(current_, now));
+                }
             } else {
                 paused_at_ = now;
+                events.speech.push_back(Utterance{SpeechMoment::paused, now, Millis{0}, {}});
             }
             events.changed = true;
             break;
@@ -230,7 +265,10 @@ SessionEvents Session::apply(Command command, MonoTime now) {
             }
             if (was_paused && !finished()) {
                 paused_at_ = now;
+                entry_unspoken_ = true;
             } else {
+                entry_unspoken_ = false;
+                events.speech.push_back(speech_on_entering(current_, now));
                 tick(now, events);
             }
             break;
@@ -243,6 +281,7 @@ SessionEvents Session::apply(Command command, MonoTime now) {
             outcome_ = Outcome::stopped;
             events.ended = Outcome::stopped;
             enter(segments_.size() - 1, now, events);
+            events.speech.push_back(speech_on_entering(current_, now));
             break;
     }
     return events;

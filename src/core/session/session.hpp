@@ -8,12 +8,9 @@
 
 #include "core/model/config.hpp"
 #include "core/model/screen_view.hpp"
+#include "core/session/speech.hpp"
 
 namespace sk {
-
-// Monotonic time, passed in by the caller (steady_clock in the app, a variable in tests).
-using MonoTime = std::chrono::steady_clock::time_point;
-using Millis = std::chrono::milliseconds;
 
 enum class Phase { get_ready, hold, switch_sides, rest, done };
 
@@ -22,6 +19,8 @@ enum class Command { toggle_pause, skip, stop };
 
 // A sound to play.
 enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+// "session-start", "tick", ...: for the trace.
+const char* cue_name(Cue cue);
 
 // How a session ended.
 enum class Outcome { completed, stopped };
@@ -35,11 +34,12 @@ struct Segment {
     Millis length{0};
 };
 
-// What a transition produced: sounds to play and, at the end, how the session went.
+// What a transition produced: sounds to play, what to say and, at the end, how the session went.
 struct SessionEvents {
     std::vector<Cue> cues;
-    std::optional<Outcome> ended;  // set once, on the transition into done
-    bool changed = false;          // what the screen shows changed (beyond the countdown)
+    std::vector<Utterance> speech;  // in order; each replaces the one before
+    std::optional<Outcome> ended;   // set once, on the transition into done
+    bool changed = false;           // what the screen shows changed (beyond the countdown)
 
     void append(SessionEvents other);
 };
@@ -100,6 +100,13 @@ class Session {
 
     const std::vector<Segment>& segments() const { return segments_; }
 
+    // What was said on entering the current segment (for --render-screens): as advance() said
+    // it when the segment began; nothing while paused.
+    Utterance entry_speech() const;
+    // Every phrase this session may say, each once, in order of first use: for synthesising
+    // them all when it starts.
+    std::vector<std::string> all_phrases() const;
+
   private:
     // Makes segment `index` current from `at`, adding what entering it means to `events`.
     void enter(std::size_t index, MonoTime at, SessionEvents& events);
@@ -111,6 +118,9 @@ class Session {
     ScreenView timed_view(MonoTime now) const;
     ScreenView paused_view(MonoTime now) const;
     ScreenView done_view() const;
+    // The utterance for entering segment `index` at `at`, and the hold's calls due at `now`.
+    Utterance speech_on_entering(std::size_t index, MonoTime at) const;
+    void call(MonoTime now, SessionEvents& events);
 
     std::string entry_name_;
     std::string routine_id_;
@@ -126,6 +136,8 @@ class Session {
     std::optional<Outcome> outcome_;
     MonoTime latest_;    // the latest time seen: earlier ones are treated as this one
     int last_tick_ = 4;  // the fewest seconds left already ticked in the current hold
+    int last_call_ = 0;  // the seconds left when the current hold's calls were last looked at
+    bool entry_unspoken_ = false;  // entered while paused: spoken when the pause ends
 };
 
 // A session just started, with what starting it produced.

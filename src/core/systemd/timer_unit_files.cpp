@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/files/file_io.hpp"
 #include "core/systemd/timer_units.hpp"
 
 namespace sk {
@@ -20,54 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Closes the descriptor it owns.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() { close(); }
-
-    int get() const { return fd_; }
-    bool valid() const { return fd_ >= 0; }
-    // Closes now, so that a failing close() is seen (it can report a lost write).
-    int close() {
-        int status = fd_ >= 0 ? ::close(fd_) : 0;
-        fd_ = -1;
-        return status;
-    }
-
-  private:
-    int fd_;
-};
-
 std::string error_text(int error) {
     return std::strerror(error);
-}
-
-// nullopt if the file cannot be read (missing, say): then it is written.
-std::optional<std::string> read_small_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        ssize_t count = ::write(fd, text.data(), text.size());
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        text.remove_prefix(static_cast<std::size_t>(count));
-    }
-    return true;
 }
 
 // Temp file in the same directory, fsync, rename over the target: a reader (systemd) sees the
@@ -125,7 +80,7 @@ UnitWriteResult write_unit_files(const std::vector<UnitFile>& units, const std::
     for (const UnitFile& unit : units) {
         wanted.insert(unit.name);
         fs::path target = fs::path(dir) / unit.name;
-        if (read_small_file(target) == unit.text) {
+        if (read_file(target.string()) == unit.text) {
             continue;
         }
         if (std::string failure = write_atomically(target, unit.text); !failure.empty()) {
@@ -152,10 +107,7 @@ UnitWriteResult write_unit_files(const std::vector<UnitFile>& units, const std::
     }
     std::sort(result.removed.begin(), result.removed.end());
     // The renames and unlinks are durable only once the directory itself is synced.
-    FileDescriptor directory(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (directory.valid()) {
-        ::fsync(directory.get());
-    }
+    sync_directory(dir);
     return result;
 }
 

@@ -135,9 +135,12 @@ std::string session_unit(const TimerUnitPaths& paths, UnitScope scope) {
     std::string text = header(paths);
     text += "[Unit]\nDescription=stretch-kiosk: one stretching session (%i)\n";
     if (scope == UnitScope::system) {
-        // The session takes over the console, as the always-on kiosk does.
-        text += "After=systemd-user-sessions.service time-set.target getty@tty1.service\n";
-        text += "Conflicts=getty@tty1.service\n\n";
+        // The session takes over the console, as the always-on kiosk does (see there for
+        // Plymouth); the two never hold it at once: starting either stops the other.
+        text +=
+            "After=systemd-user-sessions.service time-set.target getty@tty1.service "
+            "plymouth-quit-wait.service\n";
+        text += "Conflicts=getty@tty1.service stretch-kiosk.service\n\n";
         text += console_session_service;
     } else {
         // Only while the user is logged in to a desktop: the window needs it.

@@ -30,6 +30,11 @@ TEST_CASE("modes and their values") {
     CHECK(parsed.options->mode == Mode::check);
     CHECK(parsed.options->config_path == "b.yaml");
 
+    parsed = parse_command_line({"--edit", "--config", "/etc/stretch-kiosk/config.yaml"});
+    REQUIRE(parsed.options);
+    CHECK(parsed.options->mode == Mode::edit);
+    CHECK(parsed.options->config_path == "/etc/stretch-kiosk/config.yaml");
+
     parsed = parse_command_line({"--render-screens", "out", "--size", "1080x1920"});
     REQUIRE(parsed.options);
     CHECK(parsed.options->mode == Mode::render_screens);
@@ -37,13 +42,14 @@ TEST_CASE("modes and their values") {
     CHECK(parsed.options->size == std::pair{1080, 1920});
 
     parsed = parse_command_line({"--windowed", "--clock-start", "2026-11-23T06:59", "--clock-speed",
-                                 "60", "--state-dir", "/tmp/s"});
+                                 "60", "--state-dir", "/tmp/s", "--trace", "/tmp/t.log"});
     REQUIRE(parsed.options);
     CHECK(parsed.options->mode == Mode::kiosk);
     CHECK(parsed.options->window == sk::WindowMode::windowed);
     CHECK(parsed.options->clock_start == "2026-11-23T06:59");
     CHECK(parsed.options->clock_speed == 60.0);
     CHECK(parsed.options->state_dir == "/tmp/s");
+    CHECK(parsed.options->trace_path == "/tmp/t.log");
 }
 
 TEST_CASE("--start takes an optional routine") {
@@ -76,6 +82,7 @@ TEST_CASE("bad usage is one clear sentence") {
         {{"--next", "3x"}, "--next needs a count from 1 to 10000"},
         {{"--config"}, "--config needs a file name"},
         {{"--config="}, "--config needs a file name"},
+        {{"--trace"}, "--trace needs a file name"},
         {{"--size", "big"}, "--size needs a size like 1920x1080"},
         {{"--size", "10x10"}, "--size needs a size like 1920x1080"},
         {{"--clock-speed", "0"}, "--clock-speed needs a speed factor from 0.01 to 10000"},
@@ -84,6 +91,7 @@ TEST_CASE("bad usage is one clear sentence") {
         {{"--history", "--stats"}, "--stats cannot be combined with another mode"},
         {{"--from", "2027-01-01T00:00"}, "--from only goes with --next"},
         {{"--render-screens"}, "--render-screens needs a directory"},
+        {{"--edit", "--check"}, "--check cannot be combined with another mode"},
     }));
     CAPTURE(row.args);
     auto parsed = parse_command_line(row.args);
@@ -93,10 +101,10 @@ TEST_CASE("bad usage is one clear sentence") {
 
 TEST_CASE("the usage text names every mode") {
     auto text = sk::usage_text();
-    for (const char* flag :
-         {"--check", "--next", "--from", "--history", "--stats", "--render-screens",
-          "--install-timers", "--session-once", "--config", "--state-dir", "--windowed", "--size",
-          "--start", "--clock-start", "--clock-speed", "--help", "--version"}) {
+    for (const char* flag : {"--check", "--next", "--from", "--history", "--stats",
+                             "--render-screens", "--install-timers", "--session-once", "--edit",
+                             "--config", "--state-dir", "--windowed", "--size", "--start",
+                             "--clock-start", "--clock-speed", "--trace", "--help", "--version"}) {
         CAPTURE(flag);
         CHECK(text.find(flag) != std::string::npos);
     }

@@ -213,7 +213,9 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(early.routine == "short");
     CHECK(early.theme == sk::Theme::night);
     CHECK(early.volume == sk::Volume{0});
+    CHECK(early.voice == sk::VoiceOverride{true, "en-gb-scotland", 80, sk::Volume{0}});
     const sk::ScheduleEntry& weekend = config.schedule[1];
+    CHECK(weekend.voice == sk::VoiceOverride{false, std::nullopt, std::nullopt, std::nullopt});
     CHECK(weekend.time.since_midnight == 23h + 59min);
     CHECK(weekend.days.bits == 0b110'0000);
     CHECK(weekend.theme == sk::Theme::day);
@@ -257,6 +259,12 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK_FALSE(config.audio.enabled);
     CHECK(config.audio.volume == sk::Volume{100});
 
+    CHECK(config.voice == sk::VoiceSettings{false, "English (America)", 300, sk::Volume{55}});
+    // An entry's voice is the top level's with the entry's changes.
+    CHECK(early.voice.applied_to(config.voice) ==
+          sk::VoiceSettings{true, "en-gb-scotland", 80, sk::Volume{0}});
+    CHECK(weekend.voice.applied_to(config.voice) == config.voice);
+
     CHECK(config.keys.button == std::vector<std::string>{"Space", "Gamepad A", "Click"});
     CHECK(config.keys.skip == std::vector<std::string>{"PageDown"});
     CHECK(config.keys.stop.empty());
@@ -282,7 +290,31 @@ TEST_CASE("what a file leaves out comes from the built-in config") {
     CHECK(config.session == sk::SessionSettings{});
     CHECK(config.display == sk::DisplaySettings{});
     CHECK(config.audio == sk::AudioSettings{});
+    CHECK(config.voice == sk::VoiceSettings{});
+    CHECK(config.schedule[0].voice == sk::VoiceOverride{});
     CHECK(config.keys == sk::KeySettings{});
+}
+
+TEST_CASE("voice: a map of changes, or on and off for short; an entry changes only what it says") {
+    auto [yaml, voice] = GENERATE(table<std::string, sk::VoiceSettings>({
+        {"voice: off\n", {false, "en", 150, {100}}},
+        {"voice: on\n", {true, "en", 150, {100}}},
+        {"voice:\n", {true, "en", 150, {100}}},
+        {"voice:\n  rate: 120\n", {true, "en", 120, {100}}},
+        {"voice:\n  voice: de\n  volume: 40\n", {true, "de", 150, {40}}},
+        {"voice:\n  voice: en+f3\n", {true, "en+f3", 150, {100}}},
+    }));
+    CAPTURE(yaml);
+    const auto result = parse_config(good_schedule + yaml, "test.yaml");
+    REQUIRE(result.diagnostics.empty());
+    CHECK(result.config->voice == voice);
+
+    const auto entry =
+        parse_config(good_schedule + "    voice:\n      volume: 20\n" + yaml, "test.yaml");
+    REQUIRE(entry.diagnostics.empty());
+    sk::VoiceSettings quieter = voice;
+    quieter.volume = sk::Volume{20};
+    CHECK(entry.config->schedule[0].voice.applied_to(entry.config->voice) == quieter);
 }
 
 TEST_CASE("defaults inside a routine step") {

@@ -29,6 +29,8 @@ struct FakeKiosk {
     std::vector<sk::HistoryRecord> written;
     std::vector<sk::Cue> played;
     std::vector<std::string> notes;
+    std::vector<sk::Utterance> said;
+    std::optional<sk::SessionVoice> voice;
     std::optional<sk::ScreenPower> power;
     bool quit = false;
 
@@ -43,6 +45,10 @@ struct FakeKiosk {
         written.insert(written.end(), effects.records.begin(), effects.records.end());
         played.insert(played.end(), effects.cues.begin(), effects.cues.end());
         notes.insert(notes.end(), effects.notes.begin(), effects.notes.end());
+        said.insert(said.end(), effects.speech.begin(), effects.speech.end());
+        if (effects.voice) {
+            voice = effects.voice;
+        }
         if (effects.power) {
             power = effects.power;
         }
@@ -74,7 +80,8 @@ sk::Config one_short_session() {
     sk::Routine quick{"quick", "Quick", {{"wall", 10s, 10s, sk::SideSelection::both, 1, 0s}}};
     config.routines.push_back(quick);
     config.session.get_ready = 5s;
-    config.schedule = {{"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt}};
+    config.schedule = {
+        {"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt, {}}};
     return config;
 }
 
@@ -113,6 +120,50 @@ TEST_CASE("a scheduled session: due, started with the button, completed, recorde
     kiosk.run(5min);
     CHECK(kiosk.screen() != ScreenKind::due);
     CHECK(kiosk.outcomes().size() == 2);
+}
+
+TEST_CASE("a session speaks with its entry's voice, and says each step as it starts") {
+    sk::Config config = one_short_session();
+    config.voice.voice = "de";
+    config.schedule[0].voice.words_per_minute = 120;
+    config.schedule[0].voice.enabled = false;
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    kiosk.press();
+    REQUIRE(kiosk.voice.has_value());
+    CHECK(kiosk.voice->settings == sk::VoiceSettings{false, "de", 120, sk::Volume{100}});
+    // Every phrase to come is known at the start, so it can be made before it is due.
+    CHECK(std::find(kiosk.voice->phrases.begin(), kiosk.voice->phrases.end(), "Well done.") !=
+          kiosk.voice->phrases.end());
+    kiosk.run(16s);
+    std::vector<sk::SpeechMoment> moments;
+    for (const sk::Utterance& said : kiosk.said) {
+        moments.push_back(said.moment);
+    }
+    CHECK(moments ==
+          std::vector{sk::SpeechMoment::get_ready, sk::SpeechMoment::hold, sk::SpeechMoment::done});
+    CHECK(kiosk.said.back().phrases.at(0).text == "Well done.");
+}
+
+TEST_CASE("every voice of the schedule, with every phrase any routine may say, made in advance") {
+    sk::Config config = one_short_session();
+    config.schedule.push_back(config.schedule[0]);
+    config.schedule[1].name = "Bedtime";
+    config.schedule[1].voice.words_per_minute = 130;  // a slower bedtime
+    config.schedule.push_back(config.schedule[0]);
+    config.schedule[2].name = "Silent";
+    config.schedule[2].voice.enabled = false;  // says nothing: nothing to make
+    const auto voices = sk::voices_of(config);
+    REQUIRE(voices.size() == 2);
+    CHECK(voices[0].settings == config.voice);
+    CHECK(voices[1].settings.words_per_minute == 130);
+    CHECK(voices[0].phrases == voices[1].phrases);
+    for (const char* text : {"Wall hamstring stretch.", "Hold.", "Well done.", "Stopped early."}) {
+        CAPTURE(text);
+        CHECK(std::count(voices[0].phrases.begin(), voices[0].phrases.end(), text) == 1);
+    }
+    config.voice.enabled = false;
+    config.schedule.resize(1);
+    CHECK(sk::voices_of(config).empty());
 }
 
 TEST_CASE("a due session nobody starts is missed once its window ends") {

@@ -46,7 +46,12 @@ sk::Config edge_config(const std::string& zone) {
                               {"Gap", 150min},
                               {"Morning", 420min},
                               {"Bedtime", 1290min}}) {
-        config.schedule.push_back({name, {time}, {0x7f}, "quick", sk::Theme::day, std::nullopt});
+        sk::ScheduleEntry entry;
+        entry.name = name;
+        entry.time = {time};
+        entry.days = {0x7f};
+        entry.routine = "quick";
+        config.schedule.push_back(entry);
     }
     return config;
 }

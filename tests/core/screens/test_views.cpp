@@ -25,8 +25,8 @@ sk::SysSeconds at(const char* local) {
 sk::Config two_a_day() {
     sk::Config config;
     config.schedule = {
-        {"Morning stretch", {7h}, {0x7f}, "full", sk::Theme::day, std::nullopt},
-        {"Bedtime stretch", {21h + 30min}, {0x7f}, "gentle", sk::Theme::night, sk::Volume{30}},
+        {"Morning stretch", {7h}, {0x7f}, "full", sk::Theme::day, std::nullopt, {}},
+        {"Bedtime stretch", {21h + 30min}, {0x7f}, "gentle", sk::Theme::night, sk::Volume{30}, {}},
     };
     config.stretches = {{"wall",
                          "Wall hamstring stretch",

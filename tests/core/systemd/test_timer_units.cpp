@@ -99,7 +99,10 @@ TEST_CASE("the units for the shipped config") {
     const std::string& session = find_unit(result.units, "stretch-kiosk-session@.service").text;
     CHECK(session.find("\nExecStart=/usr/bin/stretch-kiosk --session-once --config "
                        "/etc/stretch-kiosk/config.yaml\n") != std::string::npos);
-    CHECK(session.find("\nConflicts=getty@tty1.service\n") != std::string::npos);
+    CHECK(session.find("\nConflicts=getty@tty1.service stretch-kiosk.service\n") !=
+          std::string::npos);
+    CHECK(session.find("\nAfter=systemd-user-sessions.service time-set.target "
+                       "getty@tty1.service plymouth-quit-wait.service\n") != std::string::npos);
     CHECK(session.find("\nDynamicUser=yes\n") != std::string::npos);
 
     CHECK(find_unit(result.units, "stretch-kiosk-timers.path")
