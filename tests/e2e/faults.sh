@@ -79,7 +79,10 @@ else
     fail "no sound device" "no clear sentence, or it died"; stop KILL
 fi
 
-if ((EUID == 0)) && command -v unshare >/dev/null; then
+# A private mount namespace needs root and a root that is a mount point: inside a chroot (as in
+# scripts/check-fresh-machine.sh) unshare cannot make the mounts private, and the test is skipped
+# rather than mounting over the host's fonts.
+if ((EUID == 0)) && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
     # No fonts at all: every font directory hidden in a private mount namespace.
     mkdir -p "$tmp/no-fonts" && write_config "$tmp/no-fonts/config.yaml"
     prefix=(unshare -m sh -c 'for d in /usr/share/fonts /usr/local/share/fonts; do
@@ -94,7 +97,7 @@ if ((EUID == 0)) && command -v unshare >/dev/null; then
         fail "no fonts" "no clear sentence, or it died"; stop KILL
     fi
 else
-    skips=$((skips + 1)); echo "skip no fonts (needs root and unshare)"
+    skips=$((skips + 1)); echo "skip no fonts (needs root and a private mount namespace)"
 fi
 
 # --- The config, changed under the running kiosk ---
