@@ -154,8 +154,10 @@ Box PartPainter::paint(Part part, const ScreenView& view, const Layout& layout) 
 
 const FittedText& PartPainter::fitted(const std::vector<std::string>& paragraphs, const Slot& slot,
                                       Wrap wrap) {
+    // The key holds only what can be shown: text past the fitting bounds is cut first anyway.
+    bool cut = false;
     std::string key;
-    for (const std::string& paragraph : paragraphs) {
+    for (const std::string& paragraph : bounded_paragraphs(paragraphs, cut)) {
         key += paragraph;
         key += '\x1e';
     }

@@ -56,6 +56,10 @@ ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_di
       decode_(std::move(decode)),
       current_(default_config()) {}
 
+std::vector<std::string> ActiveConfig::watched_paths() const {
+    return config_search_paths(flag_);
+}
+
 ConfigUpdate ActiveConfig::reload() {
     ConfigUpdate update;
     path_ = locate_config(flag_).path;
@@ -63,10 +67,19 @@ ConfigUpdate ActiveConfig::reload() {
         if (!loaded_once_) {
             update.log.push_back("no config file found: using the built-in sample schedule");
             update.config = current_;
+        } else if (last_file_) {
+            // The file in use was deleted (or moved away) and no other is in the search order:
+            // the last good schedule stays, as it does for a broken file.
+            const Diagnostics gone{Diagnostic{
+                *last_file_, 0, 0, "was removed; save a config there to change the schedule"}};
+            update.log.push_back(gone.front().to_string());
+            update.log.push_back("keeping the last good config until a config file is saved");
+            update.banner = error_banner(gone);
         }
         loaded_once_ = true;
         return update;
     }
+    last_file_ = path_;
 
     ConfigResult result = load_config_file(*path_, PictureCheck{std::nullopt, decode_});
     if (result.ok()) {

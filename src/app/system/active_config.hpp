@@ -29,8 +29,10 @@ class ActiveConfig {
     ConfigUpdate reload();
 
     const Config& current() const { return current_; }
-    // The file watched for changes; empty when running on the built-in config.
+    // The file in use; empty when running on the built-in config.
     const std::optional<std::string>& path() const { return path_; }
+    // Every path of the search order, to watch: a config may appear, change or go at any of them.
+    std::vector<std::string> watched_paths() const;
 
   private:
     std::optional<std::string> flag_;
@@ -39,6 +41,7 @@ class ActiveConfig {
     PictureDecoder decode_;
     Config current_;
     bool loaded_once_ = false;
+    std::optional<std::string> last_file_;  // the config file found last, if any
 };
 
 }  // namespace sk

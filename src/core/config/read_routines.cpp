@@ -57,7 +57,7 @@ std::vector<std::string> read_lines(ConfigReader& reader, const Field& field) {
         return lines;
     }
     for (const ConfigNode& item : items) {
-        if (auto line = read_text(reader, Field{"a step", &item, &item})) {
+        if (auto line = read_short_text(reader, Field{"a step", &item, &item}, longest_line)) {
             lines.push_back(std::move(*line));
         }
     }
@@ -163,13 +163,14 @@ Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNo
                      PictureFiles& pictures) {
     Stretch stretch;
     stretch.id = key.text;
+    short_enough(reader, key, "the stretch name " + quoted(key.text), longest_name);
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
                      "a map with title and steps")) {
         return stretch;
     }
     const MapFields fields(reader, value, "in stretch " + quoted(key.text), stretch_keys);
     if (const auto field = fields.require("title", "; add a title: for the screen")) {
-        stretch.title = read_text(reader, *field).value_or("");
+        stretch.title = read_short_text(reader, *field, longest_name).value_or("");
     }
     if (const auto field = fields.require("steps", "; add steps: with 1 to 6 short lines")) {
         stretch.steps = read_lines(reader, *field);
@@ -179,10 +180,10 @@ Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNo
         stretch.laterality = per_leg ? Laterality::per_leg : Laterality::both_legs;
     }
     if (const auto field = fields.get("caution")) {
-        stretch.caution = read_text(reader, *field).value_or("");
+        stretch.caution = read_short_text(reader, *field, longest_caution).value_or("");
     }
     if (const auto field = fields.get("cue")) {
-        stretch.cue = read_text(reader, *field).value_or("");
+        stretch.cue = read_short_text(reader, *field, longest_line).value_or("");
     }
     if (const auto field = fields.get("picture")) {
         stretch.picture = read_picture(reader, *field, pictures);
@@ -264,14 +265,15 @@ Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNo
                      const std::vector<Stretch>& stretches) {
     Routine routine;
     routine.id = key.text;
-    routine.title = key.text;
+    routine.title = key.text;  // shown when there is no title
+    short_enough(reader, key, "the routine name " + quoted(key.text), longest_name);
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
                      "a map with a list of steps")) {
         return routine;
     }
     const MapFields fields(reader, value, "in routine " + quoted(key.text), routine_keys);
     if (const auto field = fields.get("title")) {
-        routine.title = read_text(reader, *field).value_or(routine.title);
+        routine.title = read_short_text(reader, *field, longest_name).value_or(routine.title);
     }
     if (const auto field = fields.require("steps", "; add steps: with at least one stretch")) {
         if (!expect_kind(reader, *field, ConfigNode::Kind::list, "a list of stretches")) {

@@ -118,7 +118,9 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
 }
 
 // What text the samples carry.
-enum class Texts { plain, long_english, german, japanese };
+// hostile: far beyond what the config allows (10,000 characters, one word or many), as a banner
+// with a long path, or text from some later part of the program, might be.
+enum class Texts { plain, long_english, german, japanese, hostile };
 
 inline std::string texts_name(Texts texts) {
     switch (texts) {
@@ -130,6 +132,8 @@ inline std::string texts_name(Texts texts) {
             return "german";
         case Texts::japanese:
             return "japanese";
+        case Texts::hostile:
+            return "hostile";
     }
     return "?";
 }
@@ -161,6 +165,17 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
         caution = "Überspringen bei Bandscheibenvorfall oder Spondylolisthesis. Größte Vorsicht.";
         hint = "Leertaste: Pause · Gedrückt halten: Übung beenden";
         banner = "config.yaml:3:1: unbekannter Schlüssel 'Übung' (ÄÖÜ äöü ß)";
+    } else if (texts == Texts::hostile) {
+        std::string words;
+        while (words.size() < 10'000) {
+            words += "Hamstring ";
+        }
+        heading = std::string(10'000, 'H');
+        subheading = words;
+        line = words;
+        caution = std::string(10'000, 'C');
+        hint = words;
+        banner = "/" + std::string(10'000, 'd') + "/config.yaml:1:1: " + words;
     } else {
         heading = "ハムストリングのストレッチ（椅子）";
         subheading = "右脚（2/4）";
@@ -181,14 +196,15 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
     for (std::string& text : view.body) {
         text = line;
     }
-    if (texts == Texts::long_english && !view.body.empty()) {
-        view.body.insert(view.body.end(), 4, line);
+    if ((texts == Texts::long_english || texts == Texts::hostile) && !view.body.empty()) {
+        view.body.insert(view.body.end(), texts == Texts::hostile ? 200 : 4, line);
     }
     for (StatusLine& status : view.status) {
         status.text = line;
     }
-    if (texts == Texts::long_english && !view.status.empty()) {
-        view.status.insert(view.status.end(), 6, view.status.front());
+    if ((texts == Texts::long_english || texts == Texts::hostile) && !view.status.empty()) {
+        view.status.insert(view.status.end(), texts == Texts::hostile ? 200 : 6,
+                           view.status.front());
     }
     if (!view.caution.empty() || view.kind == ScreenKind::get_ready) {
         view.caution = caution;

@@ -56,7 +56,8 @@ ScreenView hold_view(int seconds) {
 
 TEST_CASE("boxes never overlap and stay on the screen, for every screen, size and text") {
     using test::Texts;
-    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese);
+    const auto texts =
+        GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese, Texts::hostile);
     for (const auto& [width, height] : test::screen_sizes()) {
         for (const test::Sample& sample : test::sample_screens()) {
             const ScreenView view = test::with_texts(sample.view, texts);
@@ -409,6 +410,44 @@ TEST_CASE("fit_text uses the largest size at which everything fits") {
         // Two one-line paragraphs at size 10: 12 + 4 + 12 = 28 px.
         CHECK(fit_text({"a", "b"}, 100, 28, 10, Wrap::words, measure).pixel_size == 10);
         CHECK(fit_text({"a", "b"}, 100, 27, 10, Wrap::words, measure).shortened);
+    }
+}
+
+TEST_CASE("fitting any text takes a bounded number of measurements, and it still fits") {
+    // Measuring is what costs (SDL_ttf shapes the text each time): count the calls, and the
+    // characters measured, for text far beyond anything the config allows.
+    long calls = 0;
+    long characters = 0;
+    const TextMeasure plain = half_em_measure();
+    TextMeasure counting = plain;
+    counting.width = [&](std::string_view text, int size) {
+        ++calls;
+        characters += static_cast<long>(text.size());
+        return plain.width(text, size);
+    };
+    std::string words;
+    while (words.size() < 60'000) {
+        words += "Hamstring ";
+    }
+    std::vector<std::string> many_lines(2000, "07:00 Morning stretch");
+    auto [paragraphs, wrap] = GENERATE_COPY(table<std::vector<std::string>, Wrap>({
+        {{std::string(60'000, 'a')}, Wrap::words},  // one word: broken inside, piece by piece
+        {{words}, Wrap::words},
+        {{words, std::string(60'000, 'b'), words}, Wrap::words},
+        {many_lines, Wrap::none},
+        {many_lines, Wrap::words},
+        {{words}, Wrap::none},
+    }));
+    CAPTURE(paragraphs.size(), paragraphs.front().size());
+    calls = characters = 0;
+    const FittedText fitted = fit_text(paragraphs, 1000, 300, 120, wrap, counting);
+    CHECK(calls < 2'000);
+    CHECK(characters < 200'000);
+    REQUIRE(fitted.pixel_size > 0);
+    CHECK(fitted.shortened);
+    CHECK(block_height(fitted.sources, plain.line_step(fitted.pixel_size)) <= 300);
+    for (const std::string& line : fitted.lines) {
+        CHECK(plain.width(line, fitted.pixel_size) <= 1000);
     }
 }
 

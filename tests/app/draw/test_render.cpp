@@ -282,7 +282,8 @@ TEST_CASE("screens light few pixels, keep black corners, and stay dim at night")
 TEST_CASE("what is drawn stays inside its box, for every screen, size and text") {
     REQUIRE(system_fonts().regular);
     using test::Texts;
-    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese);
+    const auto texts =
+        GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese, Texts::hostile);
     for (const auto& [width, height] : test::screen_sizes()) {
         Canvas canvas(width, height);
         Renderer renderer(canvas.renderer.get(), system_fonts());
