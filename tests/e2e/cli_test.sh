@@ -120,6 +120,48 @@ check "render status" 0 "$status"
 for screen in idle due get-ready hold switch-sides rest paused done error hold-night; do
     check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
 done
+# ... and each stretch's own get-ready and hold, named by its key in stretches:.
+for stretch in standing chair towel wall; do
+    for screen in get-ready-$stretch hold-$stretch; do
+        check "render $screen.png" 1 "$( [[ -s $tmp/screens/$screen.png ]] && echo 1 || echo 0)"
+    done
+done
+
+# A picture of the user's, beside the config: found, checked, drawn. A missing one, or one the
+# screen cannot draw, is refused at its line and column.
+pictures() {  # pictures FILE PICTURE: a config whose one stretch shows PICTURE
+    cat >"$1" <<EOF
+schedule:
+  - {name: Morning stretch, time: "07:00", days: daily, routine: mine}
+stretches:
+  mine:
+    title: My stretch
+    steps: [Sit., Reach.]
+    picture: $2
+routines:
+  mine:
+    steps: [{stretch: mine}]
+EOF
+}
+mkdir -p "$tmp/mine"
+cp "$src/assets/pictures/towel.svg" "$tmp/mine/pose.svg"
+pictures "$tmp/mine/config.yaml" pose.svg
+program=$(realpath "$bin")
+(cd / && "$program" --check --config "$tmp/mine/config.yaml" >/dev/null 2>&1)
+check "own picture: --check from another folder" 0 "$?"
+run --render-screens "$tmp/mine/screens" --size 1280x720 --config "$tmp/mine/config.yaml"
+check "own picture: render status" 0 "$status"
+check "own picture: nothing left out" 0 "$(grep -c "shown without it" <<<"$err")"
+check "own picture: its own screens" 1 "$( [[ -s $tmp/mine/screens/hold-mine.png ]] && echo 1 || echo 0)"
+pictures "$tmp/mine/missing.yaml" gone.svg
+run --check --config "$tmp/mine/missing.yaml"
+check "missing picture status" 2 "$status"
+check "missing picture message" "$tmp/mine/missing.yaml:7:14: picture 'gone.svg' cannot be opened: no such file or directory (looked for $tmp/mine/gone.svg)" "$(head -n1 <<<"$err")"
+printf '<svg viewBox="0 0 40 30"><text x="1" y="20">me</text></svg>\n' >"$tmp/mine/words.svg"
+pictures "$tmp/mine/words.yaml" words.svg
+run --check --config "$tmp/mine/words.yaml"
+check "undrawable picture status" 2 "$status"
+check "undrawable picture message" "$tmp/mine/words.yaml:7:14: picture 'words.svg' draws nothing the screen can show; draw it with lines and shapes (text and embedded images are not drawn)" "$(head -n1 <<<"$err")"
 
 # Beside every screen that speaks, what it says: mono 16-bit PCM WAV of a plausible length (at
 # least half a second, and short enough to end before its step does).

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/commands/build_info.hpp"
+#include "app/commands/screen_program.hpp"
 #include "app/system/config_source.hpp"
 #include "core/history/history.hpp"
 #include "core/history/stats.hpp"
@@ -20,7 +21,7 @@ SysSeconds to_sys_seconds(std::chrono::system_clock::time_point now) {
 // Loads the config, printing every diagnostic; nullopt means "exit 2".
 std::optional<Config> checked_config(const Options& options, std::ostream& err,
                                      std::string* origin = nullptr) {
-    auto loaded = load_config_reporting(options.config_path, err);
+    auto loaded = load_config_reporting(options.config_path, err, screen_picture_check());
     if (!loaded) {
         return std::nullopt;
     }

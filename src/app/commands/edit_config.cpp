@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/commands/cli_modes.hpp"
+#include "app/commands/screen_program.hpp"
 #include "app/system/editor.hpp"
 #include "app/system/file_replace.hpp"
 #include "core/config/location.hpp"
@@ -163,8 +164,10 @@ int run_edit(const Options& options, std::chrono::system_clock::time_point now, 
             out << "No changes: " << path << " is as it was\n";
             return exit_ok;
         }
-        // The full parser, as the kiosk will read it; places name the real file.
-        const ConfigResult result = parse_config(*edited, path);
+        // The full parser, as the kiosk will read it (its pictures as the screen draws them);
+        // places name the real file, and relative pictures are beside it.
+        const ConfigResult result =
+            parse_config(*edited, path, PictureCheck{std::nullopt, screen_picture_check()});
         if (result.ok()) {
             const ReplaceResult replaced = replace_file(path, *edited, original);
             if (!replaced.error.empty()) {

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "app/commands/cli_modes.hpp"
+#include "app/commands/screen_program.hpp"
 #include "app/system/config_source.hpp"
 #include "core/systemd/timer_units.hpp"
 
@@ -30,7 +31,7 @@ std::string own_program_path(const std::string& fallback) {
 
 int install_timers(const Options& options, const std::string& program, std::ostream& out,
                    std::ostream& err) {
-    auto reported = load_config_reporting(options.config_path, err);
+    auto reported = load_config_reporting(options.config_path, err, screen_picture_check());
     if (!reported) {
         return exit_bad_config;
     }

@@ -31,6 +31,8 @@ std::string_view part_name(Part part) {
             return "caution";
         case Part::hint:
             return "hint";
+        case Part::picture:
+            return "picture";
     }
     return "unknown";
 }
@@ -148,6 +150,7 @@ struct Frame {
     bool has_side = false;       // "Left leg" / "Right leg", with its arrow
     bool has_number = false;     // the countdown
     bool clock_heading = false;  // the idle clock, drawn as large as a countdown
+    bool has_picture = false;    // the pose
     HeroShare share{};
     double hero_aspect = 0.0;  // how wide the hero's ink is for its height
     // Type sizes, from the short side so portrait and landscape read alike.
@@ -159,6 +162,10 @@ struct Frame {
     double list_size = 0.0;
     double hint_size = 0.0;
 };
+
+// The narrowest column beside the digits a picture goes into: a pose narrower than this cannot be
+// made out from across the room.
+constexpr double picture_column_share = 0.18;
 
 Frame make_frame(const ScreenView& view, int width, int height) {
     Frame frame{view};
@@ -189,7 +196,12 @@ Frame make_frame(const ScreenView& view, int width, int height) {
     frame.has_number = view.big_number.has_value() && !frame.dark;
     frame.clock_heading = view.kind == ScreenKind::idle && !frame.has_number &&
                           !view.heading.empty() && code_points(view.heading) <= 8;
+    frame.has_picture = view.picture.has_value() && !frame.dark;
     frame.share = hero_share(view.kind);
+    if (frame.has_picture && frame.portrait && view.kind == ScreenKind::get_ready) {
+        // Getting ready, the picture shows what to do: it matters more than a big countdown.
+        frame.share.portrait = 0.14;
+    }
     if (frame.has_number) {
         const std::string digits = std::to_string(*view.big_number);
         // Never narrower than two digits, so the digits keep their size from 10 down to 1.
@@ -203,9 +215,17 @@ Frame make_frame(const ScreenView& view, int width, int height) {
 // The row of the hero (countdown or clock): as tall as its share of the screen, no wider than
 // the content.
 Row hero_row(const Frame& frame, Part part) {
+    const double width_per_height = frame.hero_aspect * 1.03 * ink_share;
     double wished = (frame.portrait ? frame.share.portrait : frame.share.landscape) * frame.height;
-    wished = std::min(wished, frame.content.width / (frame.hero_aspect * 1.03 * ink_share));
+    wished = std::min(wished, frame.content.width / width_per_height);
     const double minimum = std::min(wished, std::ceil(frame.share.minimum * frame.height));
+    if (part == Part::big_number && frame.has_picture && !frame.portrait) {
+        // Room for the picture's column on each side (one holds the leg's side): the digits give
+        // up what they must for it, down to their minimum, never below.
+        const double digits_width =
+            frame.content.width - 2.0 * (picture_column_share * frame.width + frame.gap);
+        wished = std::max(minimum, std::min(wished, digits_width / width_per_height));
+    }
     return Row{part, wished, minimum, 0.0, true};
 }
 
@@ -396,6 +416,87 @@ void place_side_beside_number(Layout& layout, const Frame& frame) {
 
 }  // namespace
 
+// The drawings are 4:3; a box of that shape wastes none of the room.
+constexpr double picture_aspect = 4.0 / 3.0;
+
+// The width of the column beside the centred digits, or 0 when the picture does not go there.
+int picture_column_width(const Frame& frame, const Layout& layout) {
+    const Box& number = layout[Part::big_number].box;
+    if (!frame.has_picture || !frame.has_number || frame.portrait || number.empty()) {
+        return 0;
+    }
+    const int column =
+        std::min(number.x - frame.content.x, frame.content.right() - number.right()) - frame.gap;
+    return column >= to_int(frame.width * picture_column_share) ? column : 0;
+}
+
+// The room the rows left unused.
+int spare_height(const Frame& frame, const std::vector<Row>& rows) {
+    int used = frame.gap * static_cast<int>(rows.size() - 1);
+    for (const Row& row : rows) {
+        used += row.height;
+    }
+    return std::max(0, frame.content.height - used);
+}
+
+// The picture as a row of its own (portrait, or no digits to stand beside), above the digits or
+// else above the steps, in the room the other rows left. False when too little is left.
+bool add_picture_row(const Frame& frame, std::vector<Row>& rows) {
+    const int room = spare_height(frame, rows) - frame.gap;
+    const int wished = to_int(std::min(frame.content.width / picture_aspect, 0.32 * frame.height));
+    const int height = std::min(room, wished);
+    if (height < to_int(0.12 * frame.height)) {
+        return false;
+    }
+    auto before = std::find_if(rows.begin(), rows.end(),
+                               [](const Row& row) { return row.part == Part::big_number; });
+    if (before == rows.end()) {
+        before = std::find_if(rows.begin(), rows.end(), [](const Row& row) {
+            return row.part == Part::body || row.part == Part::hint;
+        });
+    }
+    Row picture{Part::picture};
+    picture.height = height;
+    rows.insert(before, picture);
+    return true;
+}
+
+// The picture in the column beside the digits, on the side away from its leg (the arrow's side),
+// as tall as the digits' band. The band first grows into spare room, the digits staying their
+// size in its middle. `rows` are the placed rows, whose hero may grow.
+void place_picture_beside_number(Layout& layout, const Frame& frame, std::vector<Row>& rows,
+                                 int column) {
+    const auto hero = std::find_if(rows.begin(), rows.end(),
+                                   [](const Row& row) { return row.part == Part::big_number; });
+    const Row digits = *hero;
+    const int extra = std::max(
+        0, std::min(spare_height(frame, rows), to_int(column / picture_aspect) - digits.height));
+    if (extra > 0) {
+        hero->height += extra;
+        layout = Layout{layout.width, layout.height, layout.orientation, {}};
+        place_rows(layout, frame, rows);
+    }
+    const int band_y = layout[Part::big_number].box.y;
+    const int band_height = hero->height;
+    place_row(layout, frame, digits, band_y + extra / 2);
+    // Across the digits from the arrow, when there is one; else from where its leg's would be.
+    const Side side = frame.has_side ? frame.view.side : frame.view.picture->side;
+    const bool left = side == Side::right;
+    Box& number = layout[Part::big_number].box;
+    int width = std::min(column, to_int(band_height * picture_aspect));
+    if (side_beside_number(frame)) {
+        // The side's column is across the digits from the picture: a column each, the digits
+        // in the middle.
+        width = column;
+    } else {
+        // Nothing on the other side: the digits and the picture are centred as one.
+        const int shift = (width + frame.gap) / 2;
+        number.x += left ? shift : -shift;
+    }
+    const int x = left ? number.x - frame.gap - width : number.right() + frame.gap;
+    layout[Part::picture].box = {x, band_y, width, band_height};
+}
+
 Layout layout_screen(const ScreenView& view, int width, int height) {
     Layout layout;
     layout.width = std::max(0, width);
@@ -412,6 +513,18 @@ Layout layout_screen(const ScreenView& view, int width, int height) {
     const int gaps = frame.gap * static_cast<int>(rows.size() - 1);
     share_height(rows, std::max(0, frame.content.height - gaps));
     place_rows(layout, frame, rows);
+    if (const int column = picture_column_width(frame, layout); column > 0) {
+        place_picture_beside_number(layout, frame, rows, column);
+    } else if (frame.has_picture && (frame.portrait || !frame.has_number) &&
+               add_picture_row(frame, rows)) {
+        layout = Layout{layout.width, layout.height, layout.orientation, {}};
+        place_rows(layout, frame, rows);
+    } else if (frame.has_picture) {
+        // No room for it: the screen as it would be without one.
+        ScreenView without = view;
+        without.picture.reset();
+        return layout_screen(without, width, height);
+    }
     if (side_beside_number(frame)) {
         place_side_beside_number(layout, frame);
     }

@@ -24,8 +24,9 @@ enum class Part : std::uint8_t {
     status,       // today's sessions
     caution,      // a warning about the stretch
     hint,         // which key does what
+    picture,      // the pose: beside the countdown in landscape, in a row of its own in portrait
 };
-inline constexpr std::size_t part_count = 10;
+inline constexpr std::size_t part_count = 11;
 
 // "heading", "big_number", ...: for test messages.
 std::string_view part_name(Part part);
@@ -62,6 +63,9 @@ struct Layout {
 // The layout of `view` on a `width` x `height` screen. Boxes never overlap and stay inside the
 // screen. Countdown digits get at least 38% of the height in landscape on a hold (about 48% when
 // the screen has room); in portrait they are limited by the width and use about 90% of it.
+// A picture takes only room the rest leaves: in landscape the column beside the digits, on the
+// side away from its leg's arrow (so its leg reaches toward it), growing into spare height; in
+// portrait a row of its own above the digits, when there is room for one.
 Layout layout_screen(const ScreenView& view, int width, int height);
 
 }  // namespace sk

@@ -23,6 +23,7 @@ struct Palette {
     Rgb heading;         // titles and the clock
     Rgb big_number;      // the countdown
     Rgb text;            // steps and cues
+    Rgb picture;         // the lines of a pose's picture (its working leg takes the leg's colour)
     Rgb quiet;           // dates, hints: present but not competing
     Rgb left_side;       // "Left leg" and its marker
     Rgb right_side;      // "Right leg" and its marker

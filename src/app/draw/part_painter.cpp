@@ -76,8 +76,8 @@ std::string mark_prefix(StatusLine::Mark mark) {
 
 }  // namespace
 
-PartPainter::PartPainter(SDL_Renderer* renderer, TextCache& cache)
-    : renderer_(renderer), cache_(cache) {
+PartPainter::PartPainter(SDL_Renderer* renderer, TextCache& cache, PictureCache& pictures)
+    : renderer_(renderer), cache_(cache), pictures_(pictures) {
     for (const FontWeight weight : {FontWeight::regular, FontWeight::bold}) {
         TextMeasure& measure = weight == FontWeight::bold ? measure_bold_ : measure_regular_;
         measure.width = [this, weight](std::string_view text, int size) {
@@ -142,6 +142,11 @@ Box PartPainter::paint(Part part, const ScreenView& view, const Layout& layout) 
         case Part::hint:
             lit = paint_lines({view.hint}, slot, {palette.quiet}, Wrap::none);
             break;
+        case Part::picture:
+            if (view.picture) {
+                lit = paint_picture(*view.picture, slot.box, palette);
+            }
+            break;
     }
     SDL_RenderSetClipRect(renderer_, nullptr);
     return intersection(lit, slot.box);
@@ -149,8 +154,10 @@ Box PartPainter::paint(Part part, const ScreenView& view, const Layout& layout) 
 
 const FittedText& PartPainter::fitted(const std::vector<std::string>& paragraphs, const Slot& slot,
                                       Wrap wrap) {
+    // The key holds only what can be shown: text past the fitting bounds is cut first anyway.
+    bool cut = false;
     std::string key;
-    for (const std::string& paragraph : paragraphs) {
+    for (const std::string& paragraph : bounded_paragraphs(paragraphs, cut)) {
         key += paragraph;
         key += '\x1e';
     }
@@ -302,6 +309,23 @@ Box PartPainter::paint_arrow(Side side, const Box& box, Rgb colour) {
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
     SDL_RenderGeometry(renderer_, nullptr, vertices, 3, nullptr, 0);
     return box;
+}
+
+Box PartPainter::paint_picture(const PosePicture& picture, const Box& box, const Palette& palette) {
+    const PictureInk ink{palette.picture, picture.side == Side::none
+                                              ? palette.picture
+                                              : side_colour(palette, picture.side)};
+    const Mirror mirror = picture.side == Side::right ? Mirror::left_right : Mirror::none;
+    const auto texture = pictures_.get(picture.picture, box.width, box.height, ink, mirror);
+    if (!texture) {
+        return {};
+    }
+    // Drawn at the size it was rasterised: never scaled, so never blurred.
+    const SDL_Rect target{box.x + (box.width - texture->width) / 2,
+                          box.y + (box.height - texture->height) / 2, texture->width,
+                          texture->height};
+    SDL_RenderCopy(renderer_, texture->texture, nullptr, &target);
+    return {target.x, target.y, target.w, target.h};
 }
 
 Box PartPainter::paint_banner(const std::string& banner, const Slot& slot, const Palette& palette) {

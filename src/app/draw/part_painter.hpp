@@ -1,4 +1,4 @@
-// PartPainter: draws one part of a screen (text, digits, bar or arrow) inside its layout box.
+// PartPainter: draws one part of a screen (text, digits, bar, arrow or picture) inside its box.
 #pragma once
 
 #include <SDL.h>
@@ -9,6 +9,7 @@
 
 #include "app/draw/layout.hpp"
 #include "app/draw/palette.hpp"
+#include "app/draw/picture_cache.hpp"
 #include "app/draw/text_cache.hpp"
 #include "app/draw/text_fit.hpp"
 #include "core/model/screen_view.hpp"
@@ -17,7 +18,7 @@ namespace sk {
 
 class PartPainter {
   public:
-    PartPainter(SDL_Renderer* renderer, TextCache& cache);
+    PartPainter(SDL_Renderer* renderer, TextCache& cache, PictureCache& pictures);
 
     // Draws `part` of `view` into its slot in `layout`, on the renderer's current target, never
     // outside the slot's box. Returns where light actually went (empty if nowhere).
@@ -42,6 +43,7 @@ class PartPainter {
     Box paint_ink(const std::string& text, const Slot& slot, Rgb colour);
     Box paint_progress(double progress, const Box& box, const Palette& palette);
     Box paint_arrow(Side side, const Box& box, Rgb colour);
+    Box paint_picture(const PosePicture& picture, const Box& box, const Palette& palette);
     Box paint_banner(const std::string& banner, const Slot& slot, const Palette& palette);
     Box paint_status(const std::vector<StatusLine>& status, const Slot& slot,
                      const Palette& palette);
@@ -52,6 +54,7 @@ class PartPainter {
 
     SDL_Renderer* renderer_;
     TextCache& cache_;
+    PictureCache& pictures_;
     TextMeasure measure_regular_;
     TextMeasure measure_bold_;
     // Fitting measures text many times: remember each answer (cleared when it grows large).

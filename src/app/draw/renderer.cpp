@@ -10,8 +10,8 @@ namespace sk {
 namespace {
 
 constexpr std::array<Part, part_count> all_parts{
-    Part::banner,   Part::heading, Part::side,   Part::side_marker, Part::big_number,
-    Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
+    Part::banner, Part::heading, Part::side,    Part::side_marker, Part::big_number, Part::progress,
+    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
 };
 
 bool between_sessions(ScreenKind kind) {
@@ -50,7 +50,13 @@ Renderer::Renderer(SDL_Renderer* renderer, FontFiles fonts, Rotation rotation)
       rotation_(rotation),
       font_problems_(fonts.problems),
       cache_(renderer, std::move(fonts)),
-      painter_(renderer, cache_) {}
+      pictures_(renderer),
+      painter_(renderer, cache_, pictures_) {}
+
+void Renderer::forget_pictures() {
+    pictures_.forget();
+    everything_next_ = true;
+}
 
 void Renderer::set_rotation(Rotation rotation) {
     if (rotation != rotation_) {
@@ -115,6 +121,8 @@ bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenVie
             return before.caution != now.caution;
         case Part::hint:
             return before.hint != now.hint;
+        case Part::picture:
+            return before.picture != now.picture;
     }
     return true;
 }
@@ -197,6 +205,10 @@ DrawReport Renderer::draw(const ScreenView& view, TargetContent target) {
         everything_next_ = true;
     }
 
+    if (between_sessions(view.kind)) {
+        // No picture until the next session: its textures need not sit in memory all day.
+        pictures_.release();
+    }
     Layout layout = layout_screen(view, width, height);
     const bool everything = everything_next_ || !previous_ || layout != layout_ ||
                             view.kind != previous_->kind || view.theme != previous_->theme;

@@ -12,6 +12,7 @@
 #include "app/draw/font_locator.hpp"
 #include "app/draw/layout.hpp"
 #include "app/draw/part_painter.hpp"
+#include "app/draw/picture_cache.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_cache.hpp"
 #include "core/model/config.hpp"
@@ -63,6 +64,11 @@ class Renderer {
     bool has_fonts() { return cache_.has_fonts(); }
 
     const TextCache& text_cache() const { return cache_; }
+    const PictureCache& picture_cache() const { return pictures_; }
+    // Pictures that could not be drawn since the last call, one sentence each (each once).
+    std::vector<std::string> take_picture_problems() { return pictures_.take_problems(); }
+    // The picture files may have changed (a new config): read them again when next shown.
+    void forget_pictures();
     // The last frame's layout, in unrotated pixels.
     const Layout& layout() const { return layout_; }
     // Where each part actually put light in the last frame, in unrotated pixels.
@@ -81,6 +87,7 @@ class Renderer {
     std::vector<std::string> font_problems_;
     std::vector<std::string> problems_;
     TextCache cache_;
+    PictureCache pictures_;
     PartPainter painter_;
     TextureHandle canvas_;
     int canvas_width_ = 0;

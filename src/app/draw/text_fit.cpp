@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace sk {
 namespace {
@@ -12,80 +13,97 @@ bool is_continuation(char byte) {
     return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
-// The length of the first code point of `text` in bytes (at least 1).
-std::size_t first_code_point(std::string_view text) {
-    std::size_t length = 1;
-    while (length < text.size() && is_continuation(text[length])) {
-        ++length;
-    }
-    return length;
+// How many code points `text` holds.
+std::size_t code_point_count(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char byte) { return !is_continuation(byte); }));
 }
 
-// `text` without its last code point.
-std::string_view drop_last_code_point(std::string_view text) {
-    std::size_t end = text.size();
-    while (end > 0 && is_continuation(text[end - 1])) {
-        --end;
-    }
-    return text.substr(0, end > 0 ? end - 1 : 0);
-}
-
-// Splits a word too wide for a line into pieces that fit; each piece holds at least one code
-// point, so a single glyph wider than the box still makes progress (and is clipped later).
-std::vector<std::string> break_word(std::string_view word, int width, int pixel_size,
-                                    const TextMeasure& measure) {
-    std::vector<std::string> pieces;
-    std::string piece;
-    while (!word.empty()) {
-        const std::size_t length = first_code_point(word);
-        const std::string longer = piece + std::string(word.substr(0, length));
-        if (!piece.empty() && measure.width(longer, pixel_size) > width) {
-            pieces.push_back(piece);
-            piece = std::string(word.substr(0, length));
-        } else {
-            piece = longer;
+// The length in bytes of the first `count` code points of `text` (all of it when it has fewer).
+std::size_t prefix_bytes(std::string_view text, std::size_t count) {
+    std::size_t at = 0;
+    for (std::size_t seen = 0; at < text.size(); ++at) {
+        if (!is_continuation(text[at]) && seen++ == count) {
+            break;
         }
-        word.remove_prefix(length);
     }
-    if (!piece.empty()) {
-        pieces.push_back(piece);
-    }
-    return pieces;
+    return at;
 }
 
-bool fits(const std::vector<std::string>& lines, const std::vector<std::size_t>& sources, int width,
-          int height, int pixel_size, const TextMeasure& measure) {
-    if (block_height(sources, measure.line_step(pixel_size)) > height) {
-        return false;
+// The length in bytes of the longest prefix of `text` (whole code points, at least
+// `at_least` of them) that is no wider than `width` with `suffix` after it. Found by halving: a
+// few measurements however long the text, where trying one more code point at a time once cost
+// a measurement per code point, for every size tried.
+std::size_t longest_fitting_prefix(std::string_view text, std::string_view suffix, int width,
+                                   int pixel_size, const TextMeasure& measure,
+                                   std::size_t at_least) {
+    auto fits = [&](std::size_t points) {
+        std::string candidate(text.substr(0, prefix_bytes(text, points)));
+        candidate += suffix;
+        return measure.width(candidate, pixel_size) <= width;
+    };
+    std::size_t low = at_least;  // fits, or is the least there must be
+    std::size_t high = code_point_count(text);
+    if (high <= low || fits(high)) {
+        return prefix_bytes(text, std::max(low, high));
     }
-    return std::all_of(lines.begin(), lines.end(), [&](const std::string& line) {
-        return measure.width(line, pixel_size) <= width;
-    });
+    --high;  // `high + 1` code points are too wide
+    while (low < high) {
+        const std::size_t middle = low + (high - low + 1) / 2;
+        if (fits(middle)) {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return prefix_bytes(text, low);
 }
 
-// The lines of every paragraph, each paragraph starting a new line; `sources` says which
-// paragraph each line came from.
-std::vector<std::string> lay_lines(const std::vector<std::string>& paragraphs, int width,
-                                   int pixel_size, Wrap wrap, const TextMeasure& measure,
-                                   std::vector<std::size_t>& sources) {
+// Lines laid out at one size, as far as they fit: `complete` is false when a line more than the
+// height holds was needed (the lines then end with that one, which overflows).
+struct LaidLines {
     std::vector<std::string> lines;
-    sources.clear();
+    std::vector<std::size_t> sources;
+    bool complete = true;
+};
+
+// Lays out every paragraph, each starting a new line, stopping at the first line that overflows
+// `height`: what comes after cannot change that the text does not fit at this size.
+LaidLines lay_out(const std::vector<std::string>& paragraphs, int width, int height, int pixel_size,
+                  Wrap wrap, const TextMeasure& measure) {
+    LaidLines laid;
+    const int step = std::max(1, measure.line_step(pixel_size));
+    int used = 0;
     for (std::size_t index = 0; index < paragraphs.size(); ++index) {
         const std::string& paragraph = paragraphs[index];
         if (paragraph.empty()) {
             continue;
         }
-        if (wrap == Wrap::none) {
-            lines.push_back(paragraph);
-            sources.push_back(index);
-            continue;
-        }
-        for (std::string& line : wrap_words(paragraph, width, pixel_size, measure)) {
-            lines.push_back(std::move(line));
-            sources.push_back(index);
+        const int gap = laid.lines.empty() ? 0 : paragraph_gap(step);
+        // As many lines as still fit, and one more to see the paragraph overflow.
+        const int room = std::max(0, (height - used - gap) / step);
+        std::vector<std::string> lines = wrap == Wrap::none
+                                             ? std::vector<std::string>{paragraph}
+                                             : wrap_words(paragraph, width, pixel_size, measure,
+                                                          static_cast<std::size_t>(room) + 1);
+        for (std::size_t line = 0; line < lines.size(); ++line) {
+            used += step + (line == 0 ? gap : 0);
+            laid.lines.push_back(std::move(lines[line]));
+            laid.sources.push_back(index);
+            if (used > height) {
+                laid.complete = false;
+                return laid;
+            }
         }
     }
-    return lines;
+    return laid;
+}
+
+bool fits(const LaidLines& laid, int width, int pixel_size, const TextMeasure& measure) {
+    return laid.complete &&
+           std::all_of(laid.lines.begin(), laid.lines.end(), [&](const std::string& line) {
+               return measure.width(line, pixel_size) <= width;
+           });
 }
 
 }  // namespace
@@ -121,16 +139,17 @@ std::vector<int> size_ladder(int max_pixel_size) {
 }
 
 std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_size,
-                                    const TextMeasure& measure) {
+                                    const TextMeasure& measure, std::size_t most_lines) {
     std::vector<std::string> lines;
     std::string line;
+    auto room = [&] { return lines.size() < most_lines; };
     std::size_t start = 0;
-    while (start <= text.size()) {
+    while (start <= text.size() && room()) {
         std::size_t end = text.find(' ', start);
         if (end == std::string_view::npos) {
             end = text.size();
         }
-        const std::string_view word = text.substr(start, end - start);
+        std::string_view word = text.substr(start, end - start);
         start = end + 1;
         if (word.empty()) {
             continue;
@@ -144,79 +163,111 @@ std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_
         if (!line.empty()) {
             lines.push_back(line);
             line.clear();
+            if (!room()) {
+                break;
+            }
         }
-        if (measure.width(word, pixel_size) <= width) {
-            line = std::string(word);
-            continue;
+        // A word too wide for a line is broken into pieces that fit; each holds at least one
+        // code point, so a single glyph wider than the box still makes progress (and is clipped
+        // later). The last piece stays open for the words after it.
+        for (;;) {
+            const std::size_t piece =
+                longest_fitting_prefix(word, {}, width, pixel_size, measure, 1);
+            if (piece == word.size()) {
+                line = std::string(word);
+                break;
+            }
+            lines.emplace_back(word.substr(0, piece));
+            word.remove_prefix(piece);
+            if (!room()) {
+                break;
+            }
         }
-        std::vector<std::string> pieces = break_word(word, width, pixel_size, measure);
-        line = pieces.back();
-        pieces.pop_back();
-        lines.insert(lines.end(), pieces.begin(), pieces.end());
     }
-    if (!line.empty()) {
+    if (!line.empty() && room()) {
         lines.push_back(line);
     }
     return lines;
 }
 
-FittedText fit_text(const std::vector<std::string>& paragraphs, int width, int height,
-                    int max_pixel_size, Wrap wrap, const TextMeasure& measure) {
-    FittedText fitted;
-    if (width <= 0 || height <= 0) {
-        return fitted;
-    }
-    const std::vector<int> sizes = size_ladder(max_pixel_size);
-    for (const int size : sizes) {
-        std::vector<std::string> lines =
-            lay_lines(paragraphs, width, size, wrap, measure, fitted.sources);
-        if (fits(lines, fitted.sources, width, height, size, measure)) {
-            fitted.pixel_size = size;
-            fitted.lines = std::move(lines);
-            return fitted;
+std::vector<std::string> bounded_paragraphs(const std::vector<std::string>& paragraphs, bool& cut) {
+    cut = false;
+    std::vector<std::string> bounded;
+    for (const std::string& paragraph : paragraphs) {
+        if (bounded.size() + 1 == most_fitted_paragraphs && &paragraph != &paragraphs.back()) {
+            bounded.emplace_back(ellipsis);  // the list goes on
+            cut = true;
+            break;
+        }
+        const std::size_t end = prefix_bytes(paragraph, most_fitted_code_points);
+        if (end < paragraph.size()) {
+            bounded.push_back(paragraph.substr(0, end) + std::string(ellipsis));
+            cut = true;
+        } else {
+            bounded.push_back(paragraph);
         }
     }
-    if (sizes.empty()) {
+    return bounded;
+}
+
+FittedText fit_text(const std::vector<std::string>& text, int width, int height, int max_pixel_size,
+                    Wrap wrap, const TextMeasure& measure) {
+    FittedText fitted;
+    const std::vector<int> sizes = size_ladder(max_pixel_size);
+    if (width <= 0 || height <= 0 || sizes.empty()) {
         return fitted;
     }
+    bool cut = false;
+    const std::vector<std::string> paragraphs = bounded_paragraphs(text, cut);
+
+    // The largest size that fits, by halving the ladder: smaller type never needs more room.
+    std::size_t low = 0;
+    std::size_t high = sizes.size();  // the answer is in [low, high); high: none fits
+    std::optional<LaidLines> best;
+    while (low < high) {
+        const std::size_t middle = (low + high) / 2;
+        LaidLines laid = lay_out(paragraphs, width, height, sizes[middle], wrap, measure);
+        if (fits(laid, width, sizes[middle], measure)) {
+            best = std::move(laid);
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    if (best) {
+        fitted.pixel_size = sizes[high];
+        fitted.lines = std::move(best->lines);
+        fitted.sources = std::move(best->sources);
+        fitted.shortened = cut;
+        return fitted;
+    }
+
     // Even the smallest type is too big: keep what fits and say the rest was cut.
     const int size = sizes.back();
-    std::vector<std::string> lines =
-        lay_lines(paragraphs, width, size, wrap, measure, fitted.sources);
-    const int step = std::max(1, measure.line_step(size));
-    std::size_t room = 0;
-    while (room < lines.size() &&
-           block_height({fitted.sources.begin(), fitted.sources.begin() + room + 1}, step) <=
-               height) {
-        ++room;
+    LaidLines laid = lay_out(paragraphs, width, height, size, wrap, measure);
+    const bool dropped = !laid.complete;
+    if (dropped) {
+        laid.lines.pop_back();  // the line that overflowed
+        laid.sources.pop_back();
     }
-    if (room == 0) {
-        fitted.sources.clear();
+    if (laid.lines.empty()) {
         return fitted;
     }
     fitted.pixel_size = size;
     fitted.shortened = true;
-    const bool dropped = lines.size() > room;
-    lines.resize(std::min(lines.size(), room));
-    fitted.sources.resize(lines.size());
-    for (std::size_t index = 0; index < lines.size(); ++index) {
-        const bool last = index + 1 == lines.size();
-        std::string_view line = lines[index];
-        if (!last && measure.width(line, size) <= width) {
+    // A box narrower than the ellipsis itself gets an empty line rather than an overflow.
+    const bool room_for_ellipsis = measure.width(ellipsis, size) <= width;
+    for (std::size_t index = 0; index < laid.lines.size(); ++index) {
+        std::string& line = laid.lines[index];
+        const bool last = index + 1 == laid.lines.size();
+        if ((!last || !dropped) && measure.width(line, size) <= width) {
             continue;
         }
-        if (!dropped && measure.width(line, size) <= width) {
-            continue;
-        }
-        while (!line.empty() &&
-               measure.width(std::string(line) + std::string(ellipsis), size) > width) {
-            line = drop_last_code_point(line);
-        }
-        // A box narrower than the ellipsis itself gets an empty line rather than an overflow.
-        const bool room_for_ellipsis = measure.width(ellipsis, size) <= width;
-        lines[index] = room_for_ellipsis ? std::string(line) + std::string(ellipsis) : "";
+        const std::size_t keep = longest_fitting_prefix(line, ellipsis, width, size, measure, 0);
+        line = room_for_ellipsis ? line.substr(0, keep) + std::string(ellipsis) : "";
     }
-    fitted.lines = std::move(lines);
+    fitted.lines = std::move(laid.lines);
+    fitted.sources = std::move(laid.sources);
     return fitted;
 }
 

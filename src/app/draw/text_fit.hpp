@@ -41,13 +41,25 @@ inline constexpr int smallest_pixel_size = 10;
 std::vector<int> size_ladder(int max_pixel_size);
 
 // The lines of `text` no wider than `width`: broken between words, and inside a word only when
-// the word alone is too wide (long compounds, or scripts written without spaces).
+// the word alone is too wide (long compounds, or scripts written without spaces). Stops after
+// `most_lines` lines (the text goes on, but the caller has no room for more).
 std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_size,
-                                    const TextMeasure& measure);
+                                    const TextMeasure& measure,
+                                    std::size_t most_lines = static_cast<std::size_t>(-1));
+
+// More than this is never shown whole: a paragraph is cut to this many code points, a list to
+// this many paragraphs, before any fitting (the config allows far less). Together with laying
+// out only as many lines as fit, this bounds the work of fitting any text: measuring is what
+// costs, and a 60,000-character name once took over a minute.
+inline constexpr std::size_t most_fitted_code_points = 400;
+inline constexpr std::size_t most_fitted_paragraphs = 64;
+
+// `paragraphs` within those bounds; what was cut ends in an ellipsis. `cut` says whether any was.
+std::vector<std::string> bounded_paragraphs(const std::vector<std::string>& paragraphs, bool& cut);
 
 // The largest size on the ladder at which `paragraphs` (each starting a new line) fit a `width`
 // x `height` box. When even the smallest does not fit, keeps the lines that do and ends the last
-// one with an ellipsis.
+// one with an ellipsis. Text beyond the bounds above is cut first (and `shortened` says so).
 FittedText fit_text(const std::vector<std::string>& paragraphs, int width, int height,
                     int max_pixel_size, Wrap wrap, const TextMeasure& measure);
 

@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
+#include "app/draw/picture.hpp"
 #include "app/modes/kiosk_loop.hpp"
 #include "app/system/active_config.hpp"
 #include "app/system/config_source.hpp"
+#include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
+#include "app/system/status_request.hpp"
 #include "core/history/history.hpp"
 #include "core/time/local_time.hpp"
 
@@ -25,7 +28,7 @@ struct StartConfig {
 };
 
 StartConfig load_start_config(const Options& options, const std::string& state_dir) {
-    ActiveConfig config(options.config_path, state_dir);
+    ActiveConfig config(options.config_path, state_dir, picture_problem);
     ConfigUpdate first = config.reload();
     // A broken file is shown on screen and the kiosk goes on with the last good schedule.
     const LogPriority priority = first.banner.empty() ? LogPriority::info : LogPriority::warning;
@@ -52,10 +55,19 @@ std::optional<SysSeconds> clock_start(const std::string& text, const Zone& zone)
     return zone.to_instant(*wall);
 }
 
+// The history as the kiosk starts, brought back to whole lines (a record cut short by a crash is
+// removed, so what was skipped stays skipped).
 std::vector<HistoryRecord> load_history(const std::string& state_dir) {
-    HistoryLoad history = HistoryFile(state_dir + "/history.log").load();
+    HistoryFile file(state_dir + "/history.log");
+    HistoryLoad history = file.load();
     for (const auto& warning : history.warnings) {
         log_line(LogPriority::warning, warning);
+    }
+    HistoryRepair repaired = file.repair();
+    for (const std::string* line : {&repaired.done, &repaired.error}) {
+        if (!line->empty()) {
+            log_line(*line);
+        }
     }
     return std::move(history.records);
 }
@@ -81,6 +93,8 @@ int run_kiosk(const Options& options) {
         log_line(LogPriority::error, error);
         return exit_failure;
     }
+    quit_on_hangup();
+    listen_for_status_requests();
     int status = exit_ok;
     {
         KioskLoop loop(options, std::move(start.config), start.zone, std::move(*display), wall,

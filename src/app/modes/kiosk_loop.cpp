@@ -11,7 +11,9 @@
 #include "app/sound/speech_engine.hpp"
 #include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"
+#include "app/system/hangup.hpp"
 #include "app/system/log.hpp"
+#include "app/system/status_request.hpp"
 #include "core/session/session.hpp"
 
 namespace sk {
@@ -120,12 +122,13 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       display_(std::move(display)),
       trace_(options.trace_path ? Trace(*options.trace_path, clock_.now().mono) : Trace()),
       input_(config_.current().keys),
-      watcher_(config_.path()),
+      watcher_(config_.watched_paths()),
       controller_(config_.current(), zone, std::move(history_records),
                   options.mode == Mode::session_once ? RunMode::one_session : RunMode::always_on,
                   button_name(config_.current().keys)),
       next_system_look_(Steady::now() + system_look_period) {
     controller_.set_banner(banner);
+    look_at_clock_sync();
     if (!trace_.problem().empty()) {
         log_line(LogPriority::warning, trace_.problem());
     }
@@ -263,6 +266,7 @@ void KioskLoop::show(const ScreenView& view) {
         return;  // nothing changed: no drawing, no present
     }
     const DrawReport report = renderer_->draw(view, display_.target_content());
+    log_all(LogPriority::warning, renderer_->take_picture_problems());
     // Only what changed goes to the screen (on a window surface; a GPU gets whole frames).
     display_.present(report.areas);
     if (trace_.enabled() && !report.areas.empty()) {
@@ -305,14 +309,23 @@ void KioskLoop::wait(Instant now, const ScreenView& view) {
     }
 }
 
+void KioskLoop::look_at_clock_sync() {
+    // --clock-start runs a clock of its own, which no time source vouches for.
+    const ClockSync sync = options_.clock_start ? ClockSync::unsynchronised : clock_sync_.read();
+    if (sync != last_sync_) {
+        log_line(LogPriority::notice, sync == ClockSync::synchronised
+                                          ? "the clock is synchronised"
+                                          : "the clock is no longer synchronised");
+        last_sync_ = sync;
+    }
+    controller_.set_clock_sync(sync);
+}
+
 void KioskLoop::look_at_system() {
     next_system_look_ = Steady::now() + system_look_period;
-    if (!clock_synchronized_ && !options_.clock_start &&
-        ::access("/run/systemd/timesync/synchronized", F_OK) == 0) {
-        // NTP has set the clock: believe it even if the history holds later records.
-        clock_synchronized_ = true;
-        controller_.clock_synchronized();
-        log_line(LogPriority::notice, "the clock is synchronised");
+    look_at_clock_sync();
+    if (status_requested()) {
+        report_status();
     }
     if (!watcher_.changed()) {
         return;
@@ -323,6 +336,15 @@ void KioskLoop::look_at_system() {
     if (update.config) {
         apply(*update.config);
     }
+}
+
+void KioskLoop::report_status() {
+    const TextCache& cache = renderer_->text_cache();
+    log_line(LogPriority::info, "status: " + std::to_string(cache.entries()) + " text textures (" +
+                                    std::to_string(cache.bytes() / 1024) + " KiB), " +
+                                    std::to_string(cache.open_fonts()) + " font sizes open, " +
+                                    std::to_string(controller_.history().size()) +
+                                    " history records");
 }
 
 void KioskLoop::finish() {
@@ -355,6 +377,7 @@ void KioskLoop::carry_out(Effects effects) {
     }
     say(effects.speech, now);
     write_records(effects.records);
+    log_all(LogPriority::warning, effects.notes);
     if (effects.power) {
         switch_screen(*effects.power);
     }
@@ -423,6 +446,8 @@ void KioskLoop::apply(const Config& config) {
     input_.reconfigure(config.keys);
     log_all(LogPriority::warning, input_.problems());
     renderer_->set_rotation(config.display.rotation);
+    // A saved config may come with mended or changed pictures: read them again.
+    renderer_->forget_pictures();
     if (config.audio != audio_settings_) {
         audio_settings_ = config.audio;
         audio_problem_.clear();  // new settings: a silent kiosk says so again, once
@@ -438,7 +463,11 @@ void KioskLoop::apply(const Config& config) {
 void KioskLoop::handle(const SDL_Event& event, Instant now) {
     switch (event.type) {
         case SDL_QUIT:
-            // SDL turns SIGTERM and SIGINT into SDL_QUIT: a session in progress is recorded.
+            // SDL turns SIGTERM and SIGINT into SDL_QUIT (and quit_on_hangup SIGHUP too): a
+            // session in progress is recorded.
+            if (hangup_received()) {
+                log_line("the terminal hung up (SIGHUP): ending as for SIGTERM");
+            }
             carry_out(controller_.shutdown(now));
             quit_ = true;
             return;

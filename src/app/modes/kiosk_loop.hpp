@@ -17,6 +17,7 @@
 #include "app/system/active_config.hpp"
 #include "app/system/app_clock.hpp"
 #include "app/system/clock_jumps.hpp"
+#include "app/system/clock_sync.hpp"
 #include "app/system/config_watcher.hpp"
 #include "app/system/notify.hpp"
 #include "app/system/power_command.hpp"
@@ -39,7 +40,8 @@ class KioskLoop {
               std::optional<SysSeconds> wall_start, std::vector<HistoryRecord> history_records,
               const std::string& banner);
 
-    // Runs until SIGTERM or SIGINT (or, in one-session mode, the session's end); the exit status.
+    // Runs until SIGTERM, SIGINT or SIGHUP (or, in one-session mode, the session's end); the exit
+    // status.
     int run();
 
   private:
@@ -61,6 +63,10 @@ class KioskLoop {
     void report_alive();
     void wait(Instant now, const ScreenView& view);
     void look_at_system();
+    // What the kernel says about the wall clock, told to the controller (and the log on change).
+    void look_at_clock_sync();
+    // SIGUSR1: one line for the log on what the kiosk holds.
+    void report_status();
     // After the loop: tell systemd, let the last chime ring out.
     void finish();
 
@@ -114,7 +120,8 @@ class KioskLoop {
     } traced_;
     bool quit_ = false;
     bool first_frame_shown_ = false;
-    bool clock_synchronized_ = false;
+    ClockSyncProbe clock_sync_;
+    ClockSync last_sync_ = ClockSync::unsynchronised;
 };
 
 }  // namespace sk

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/draw/font_locator.hpp"
+#include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
@@ -48,7 +49,7 @@ bool write_speech(SpeechSynth& synth, const Config& config, const SampleScreen& 
 }  // namespace
 
 int run_render_screens(const Options& options) {
-    auto loaded = load_config_reporting(options.config_path, std::cerr);
+    auto loaded = load_config_reporting(options.config_path, std::cerr, picture_problem);
     if (!loaded) {
         return exit_bad_config;
     }
@@ -98,6 +99,9 @@ int run_render_screens(const Options& options) {
         // A fresh renderer per screen: each picture is drawn whole, as after a start-up.
         Renderer renderer(target.get(), fonts, config.display.rotation);
         renderer.draw(sample.view);
+        for (const auto& problem : renderer.take_picture_problems()) {
+            log_line(LogPriority::warning, sample.name + ": " + problem);
+        }
         SDL_RenderPresent(target.get());
         auto path = std::filesystem::path(*options.output_dir) / (sample.name + ".png");
         if (!save_png(surface.get(), path)) {

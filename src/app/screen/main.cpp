@@ -1,14 +1,28 @@
 // The screen program (stretch-kiosk-screen): the modes that draw, started by stretch-kiosk in its
 // own place (exec) with the same arguments: the kiosk, one timer-started session, and
 // --render-screens.
+#include <cstring>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "app/draw/picture.hpp"
 #include "app/modes/kiosk.hpp"
 #include "core/cli/command_line.hpp"
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::strcmp(argv[1], "--check-picture") == 0) {
+        // For stretch-kiosk's config checks (app/commands/screen_program): an SVG on standard
+        // input; what is wrong with it for the screen, if anything, on standard output.
+        const std::string svg{std::istreambuf_iterator<char>(std::cin),
+                              std::istreambuf_iterator<char>()};
+        if (const auto problem = sk::picture_problem(svg)) {
+            std::cout << *problem << '\n';
+            return 1;
+        }
+        return 0;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     sk::ParsedOptions parsed = sk::parse_command_line(args);
     if (!parsed.options) {

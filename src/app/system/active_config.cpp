@@ -49,10 +49,16 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_dir)
+ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_dir,
+                           PictureDecoder decode)
     : flag_(std::move(flag)),
       last_good_path_(state_dir + "/last-good-config.yaml"),
+      decode_(std::move(decode)),
       current_(default_config()) {}
+
+std::vector<std::string> ActiveConfig::watched_paths() const {
+    return config_search_paths(flag_);
+}
 
 ConfigUpdate ActiveConfig::reload() {
     ConfigUpdate update;
@@ -61,12 +67,21 @@ ConfigUpdate ActiveConfig::reload() {
         if (!loaded_once_) {
             update.log.push_back("no config file found: using the built-in sample schedule");
             update.config = current_;
+        } else if (last_file_) {
+            // The file in use was deleted (or moved away) and no other is in the search order:
+            // the last good schedule stays, as it does for a broken file.
+            const Diagnostics gone{Diagnostic{
+                *last_file_, 0, 0, "was removed; save a config there to change the schedule"}};
+            update.log.push_back(gone.front().to_string());
+            update.log.push_back("keeping the last good config until a config file is saved");
+            update.banner = error_banner(gone);
         }
         loaded_once_ = true;
         return update;
     }
+    last_file_ = path_;
 
-    ConfigResult result = load_config_file(*path_);
+    ConfigResult result = load_config_file(*path_, PictureCheck{std::nullopt, decode_});
     if (result.ok()) {
         current_ = *result.config;
         update.config = current_;
@@ -83,8 +98,10 @@ ConfigUpdate ActiveConfig::reload() {
     }
     update.banner = error_banner(result.diagnostics);
     if (!loaded_once_) {
-        // Starting with a broken file: the last good copy, else the built-in sample.
-        ConfigResult last_good = load_config_file(last_good_path_);
+        // Starting with a broken file: the last good copy, else the built-in sample. The copy's
+        // pictures are where the file's are, beside the file.
+        const PictureCheck pictures{std::filesystem::path(*path_).parent_path().string(), decode_};
+        ConfigResult last_good = load_config_file(last_good_path_, pictures);
         if (last_good.ok()) {
             current_ = *last_good.config;
             update.log.push_back("using the last good config, saved in " + last_good_path_);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config/parser.hpp"
 #include "core/model/config.hpp"
 
 namespace sk {
@@ -21,21 +22,26 @@ class ActiveConfig {
   public:
     // `flag` is --config; `state_dir` keeps a copy of the last good file, so a config broken
     // while the kiosk was off still leaves the last good schedule in force after a restart.
-    ActiveConfig(std::optional<std::string> flag, std::string state_dir);
+    // `decode` checks the pictures a config names as the screen would draw them.
+    ActiveConfig(std::optional<std::string> flag, std::string state_dir, PictureDecoder decode);
 
     // Reads the file again (at start-up and whenever it changed).
     ConfigUpdate reload();
 
     const Config& current() const { return current_; }
-    // The file watched for changes; empty when running on the built-in config.
+    // The file in use; empty when running on the built-in config.
     const std::optional<std::string>& path() const { return path_; }
+    // Every path of the search order, to watch: a config may appear, change or go at any of them.
+    std::vector<std::string> watched_paths() const;
 
   private:
     std::optional<std::string> flag_;
     std::optional<std::string> path_;
     std::string last_good_path_;
+    PictureDecoder decode_;
     Config current_;
     bool loaded_once_ = false;
+    std::optional<std::string> last_file_;  // the config file found last, if any
 };
 
 }  // namespace sk

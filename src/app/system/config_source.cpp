@@ -6,17 +6,17 @@
 
 namespace sk {
 
-LoadedConfig load_config(const std::optional<std::string>& flag) {
+LoadedConfig load_config(const std::optional<std::string>& flag, const PictureDecoder& decode) {
     ConfigLocation location = locate_config(flag);
     if (!location.path) {
         return {"built-in config", ConfigResult{default_config(), {}}};
     }
-    return {*location.path, load_config_file(*location.path)};
+    return {*location.path, load_config_file(*location.path, PictureCheck{std::nullopt, decode})};
 }
 
 std::optional<LoadedConfig> load_config_reporting(const std::optional<std::string>& flag,
-                                                  std::ostream& err) {
-    LoadedConfig loaded = load_config(flag);
+                                                  std::ostream& err, const PictureDecoder& decode) {
+    LoadedConfig loaded = load_config(flag, decode);
     // One write: stderr is unbuffered, and a hostile file can hold thousands of mistakes.
     std::string report;
     for (const auto& diagnostic : loaded.result.diagnostics) {

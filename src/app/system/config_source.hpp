@@ -16,13 +16,14 @@ struct LoadedConfig {
     ConfigResult result;
 };
 
-// Finds the config (--config, XDG, /etc, built-in) and parses it.
-LoadedConfig load_config(const std::optional<std::string>& flag);
+// Finds the config (--config, XDG, /etc, built-in) and parses it; `decode` checks the pictures it
+// names as the screen would draw them.
+LoadedConfig load_config(const std::optional<std::string>& flag, const PictureDecoder& decode);
 
 // Loads the config for a print-and-exit mode, writing every diagnostic to `err` (and a count);
 // nullopt means the config is bad (exit status 2).
 std::optional<LoadedConfig> load_config_reporting(const std::optional<std::string>& flag,
-                                                  std::ostream& err);
+                                                  std::ostream& err, const PictureDecoder& decode);
 
 // The zone the schedule runs in: the config's timezone, else the system's.
 Zone schedule_zone(const Config& config);

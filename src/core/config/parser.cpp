@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "core/config/node.hpp"
@@ -20,7 +21,7 @@ Diagnostics one_problem(const std::string& origin, int line, int column, std::st
 }
 
 Diagnostics read_document(std::string_view text, const std::string& origin, DefaultsSource defaults,
-                          Config& config) {
+                          const PictureCheck& pictures, Config& config) {
     if (const auto problem = check_config_text(text)) {
         return one_problem(origin, problem->line, problem->column, problem->message);
     }
@@ -34,12 +35,16 @@ Diagnostics read_document(std::string_view text, const std::string& origin, Defa
                            "is empty; write a schedule in it (the sample config shows how)");
     }
     ConfigReader reader(origin);
-    config = read_config_document(reader, root, defaults);
+    config = read_config_document(reader, root, defaults, pictures);
     return reader.take_diagnostics();
 }
 
-ConfigResult parse(std::string_view text, const std::string& origin, DefaultsSource defaults) {
+ConfigResult parse(std::string_view text, const std::string& origin, DefaultsSource defaults,
+                   PictureCheck pictures) {
     ConfigResult result;
+    if (!pictures.folder) {
+        pictures.folder = std::filesystem::path(origin).parent_path().string();
+    }
     try {
         // Measured with its byte order mark: the size is the file's.
         if (text.size() > max_config_bytes) {
@@ -48,7 +53,7 @@ ConfigResult parse(std::string_view text, const std::string& origin, DefaultsSou
         }
         const std::string_view body = without_byte_order_mark(text);
         Config config;
-        result.diagnostics = read_document(body, origin, defaults, config);
+        result.diagnostics = read_document(body, origin, defaults, pictures, config);
         count_columns_in_characters(body, result.diagnostics);
         if (result.diagnostics.empty()) {
             result.config = std::move(config);
@@ -79,7 +84,8 @@ const Config& no_defaults() {
 
 const Config& built_in_config() {
     static const Config config = [] {
-        ConfigResult result = parse(sample_config_text(), "built-in config", no_defaults);
+        // It names only built-in pictures: no file is looked for.
+        ConfigResult result = parse(sample_config_text(), "built-in config", no_defaults, {});
         if (!result.ok()) {
             built_in_config_broken(result.diagnostics);
         }
@@ -90,8 +96,9 @@ const Config& built_in_config() {
 
 }  // namespace
 
-ConfigResult parse_config(std::string_view text, const std::string& origin) {
-    return parse(text, origin, built_in_config);
+ConfigResult parse_config(std::string_view text, const std::string& origin,
+                          const PictureCheck& pictures) {
+    return parse(text, origin, built_in_config, pictures);
 }
 
 Config default_config() {

@@ -47,7 +47,8 @@ void check_default_routines(ConfigReader& reader, const Field& stretches_field,
 
 }  // namespace
 
-Config read_config_document(ConfigReader& reader, const ConfigNode& root, DefaultsSource defaults) {
+Config read_config_document(ConfigReader& reader, const ConfigNode& root, DefaultsSource defaults,
+                            const PictureCheck& pictures) {
     Config config;
     if (root.kind != ConfigNode::Kind::map) {
         reader.error(root, "the config must be a map of settings starting with schedule:, not " +
@@ -62,7 +63,7 @@ Config read_config_document(ConfigReader& reader, const ConfigNode& root, Defaul
 
     const auto stretches_field = fields.get("stretches");
     if (stretches_field) {
-        config.stretches = read_stretches(reader, *stretches_field);
+        config.stretches = read_stretches(reader, *stretches_field, pictures);
     } else {
         config.stretches = defaults().stretches;
     }

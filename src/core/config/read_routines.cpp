@@ -1,7 +1,10 @@
 // config_routines: the `stretches:` and `routines:` sections.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <optional>
 
+#include "core/config/picture_file.hpp"
 #include "core/config/sections.hpp"
 
 namespace sk {
@@ -9,8 +12,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 5> stretch_keys = {"title", "steps", "per_leg", "caution",
-                                                          "cue"};
+constexpr std::array<std::string_view, 7> stretch_keys = {"title", "steps",   "per_leg", "caution",
+                                                          "cue",   "picture", "needs"};
+// In the order of enum class Equipment.
+constexpr std::array<std::string_view, 5> need_names = {"chair", "two_chairs", "towel", "wall",
+                                                        "mat"};
 constexpr std::array<std::string_view, 2> routine_keys = {"title", "steps"};
 constexpr std::array<std::string_view, 6> step_keys = {"stretch", "hold",        "hold_max",
                                                        "sides",   "repetitions", "rest"};
@@ -51,23 +57,120 @@ std::vector<std::string> read_lines(ConfigReader& reader, const Field& field) {
         return lines;
     }
     for (const ConfigNode& item : items) {
-        if (auto line = read_text(reader, Field{"a step", &item, &item})) {
+        if (auto line = read_short_text(reader, Field{"a step", &item, &item}, longest_line)) {
             lines.push_back(std::move(*line));
         }
     }
     return lines;
 }
 
-Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value) {
+// The picture files one config names, each read and checked once: what was wrong with it, if
+// anything. Reading and decoding costs milliseconds a file, so a config may name only so many.
+struct PictureFiles {
+    static constexpr std::size_t most = 32;
+    const PictureCheck& check;
+    std::map<std::string, std::optional<std::string>, std::less<>> problems;
+};
+
+// What is wrong with the picture file at `path` (`value` as written), or nullopt.
+std::optional<std::string> picture_file_problem(PictureFiles& files, const std::string& path,
+                                                const std::string& value) {
+    if (const auto seen = files.problems.find(path); seen != files.problems.end()) {
+        return seen->second;
+    }
+    if (files.problems.size() >= PictureFiles::most) {
+        return "is one picture file too many: a config can show at most " +
+               std::to_string(PictureFiles::most);
+    }
+    std::string svg;
+    auto problem = read_picture_file(path, svg);
+    if (problem && path != value && problem->starts_with("cannot be opened")) {
+        *problem += " (looked for " + path + ")";
+    }
+    if (!problem && files.check.decode) {
+        problem = files.check.decode(svg);
+    }
+    files.problems.emplace(path, problem);
+    return problem;
+}
+
+// A built-in picture by its name, or an SVG file (relative to the config's folder) read and
+// checked now, so that a missing or broken one is reported here rather than left out unseen.
+Picture read_picture(ConfigReader& reader, const Field& field, PictureFiles& files) {
+    const auto value = read_text(reader, field);
+    if (!value) {
+        return {};
+    }
+    if (!names_svg_file(*value)) {
+        const auto names = built_in_picture_names();
+        const auto same_letters = [](char a, char b) {
+            return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+        };
+        for (const std::string_view name : names) {
+            if (std::equal(value->begin(), value->end(), name.begin(), name.end(), same_letters)) {
+                return {Picture::Source::built_in, std::string(name)};
+            }
+        }
+        reader.error(*field.value, "unknown picture " + quoted(*value) +
+                                       did_you_mean(*value, names) + "; name a built-in picture (" +
+                                       join_words(names, "or") + ") or an SVG file ending in .svg");
+        return {};
+    }
+    const std::string path = picture_path(*value, files.check.folder.value_or(""));
+    if (const auto problem = picture_file_problem(files, path, *value)) {
+        reader.error(*field.value, "picture '" + *value + "' " + *problem);
+        return {};
+    }
+    return {Picture::Source::file, path};
+}
+
+// `needs: [towel]` (or `needs: towel`): each a name from need_names, once.
+std::vector<Equipment> read_needs(ConfigReader& reader, const Field& field) {
+    std::vector<Equipment> needs;
+    if (!has_value(reader, field)) {
+        return needs;
+    }
+    const bool one = field.value->kind == ConfigNode::Kind::text;
+    if (!one && !expect_kind(reader, field, ConfigNode::Kind::list,
+                             "a list such as [towel] of " + join_words(need_names, "or"))) {
+        return needs;
+    }
+    const std::vector<ConfigNode> single =
+        one ? std::vector<ConfigNode>{*field.value} : std::vector<ConfigNode>{};
+    for (const ConfigNode& item : one ? single : field.value->items) {
+        const auto text = read_text(reader, Field{"a need", &item, &item});
+        if (!text) {
+            continue;
+        }
+        const auto found = std::find(need_names.begin(), need_names.end(), *text);
+        if (found == need_names.end()) {
+            const std::string hint = did_you_mean(*text, need_names);
+            reader.error(item, "unknown need " + quoted(*text) + hint + "; a stretch can need " +
+                                   join_words(need_names, "or"));
+            continue;
+        }
+        const auto need = static_cast<Equipment>(found - need_names.begin());
+        if (std::find(needs.begin(), needs.end(), need) != needs.end()) {
+            reader.error(item, quoted(*text) + " is already in needs; list each thing once");
+            continue;
+        }
+        needs.push_back(need);
+    }
+    return needs;
+}
+
+Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNode& value,
+                     PictureFiles& pictures) {
     Stretch stretch;
     stretch.id = key.text;
+    short_enough(reader, key, "the stretch name " + quoted(key.text), longest_name);
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
                      "a map with title and steps")) {
         return stretch;
     }
     const MapFields fields(reader, value, "in stretch " + quoted(key.text), stretch_keys);
     if (const auto field = fields.require("title", "; add a title: for the screen")) {
-        stretch.title = read_text(reader, *field).value_or("");
+        stretch.title = read_short_text(reader, *field, longest_name).value_or("");
     }
     if (const auto field = fields.require("steps", "; add steps: with 1 to 6 short lines")) {
         stretch.steps = read_lines(reader, *field);
@@ -77,10 +180,16 @@ Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNo
         stretch.laterality = per_leg ? Laterality::per_leg : Laterality::both_legs;
     }
     if (const auto field = fields.get("caution")) {
-        stretch.caution = read_text(reader, *field).value_or("");
+        stretch.caution = read_short_text(reader, *field, longest_caution).value_or("");
     }
     if (const auto field = fields.get("cue")) {
-        stretch.cue = read_text(reader, *field).value_or("");
+        stretch.cue = read_short_text(reader, *field, longest_line).value_or("");
+    }
+    if (const auto field = fields.get("picture")) {
+        stretch.picture = read_picture(reader, *field, pictures);
+    }
+    if (const auto field = fields.get("needs")) {
+        stretch.needs = read_needs(reader, *field);
     }
     return stretch;
 }
@@ -156,14 +265,15 @@ Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNo
                      const std::vector<Stretch>& stretches) {
     Routine routine;
     routine.id = key.text;
-    routine.title = key.text;
+    routine.title = key.text;  // shown when there is no title
+    short_enough(reader, key, "the routine name " + quoted(key.text), longest_name);
     if (!expect_kind(reader, Field{key.text, &key, &value}, ConfigNode::Kind::map,
                      "a map with a list of steps")) {
         return routine;
     }
     const MapFields fields(reader, value, "in routine " + quoted(key.text), routine_keys);
     if (const auto field = fields.get("title")) {
-        routine.title = read_text(reader, *field).value_or(routine.title);
+        routine.title = read_short_text(reader, *field, longest_name).value_or(routine.title);
     }
     if (const auto field = fields.require("steps", "; add steps: with at least one stretch")) {
         if (!expect_kind(reader, *field, ConfigNode::Kind::list, "a list of stretches")) {
@@ -181,15 +291,17 @@ Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNo
 
 }  // namespace
 
-std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field) {
+std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
+                                    const PictureCheck& pictures) {
     std::vector<Stretch> stretches;
     const ConfigNode* map = section_map(reader, field, "stretch");
     if (map == nullptr) {
         return stretches;
     }
+    PictureFiles files{pictures, {}};
     const MapFields fields(reader, *map, "in stretches", {});
     for (const Field& stretch : fields.fields()) {
-        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value));
+        stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value, files));
     }
     return stretches;
 }

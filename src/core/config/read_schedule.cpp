@@ -122,7 +122,7 @@ ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
     ScheduleEntry entry;
     const MapFields fields(reader, node, "in a schedule entry", entry_keys);
     if (const auto field = fields.require("name", "; add one such as name: Morning stretch")) {
-        entry.name = read_text(reader, *field).value_or("");
+        entry.name = read_short_text(reader, *field, longest_name).value_or("");
         name_node = field->value;
     }
     if (const auto field = fields.require("time", "; add one such as time: \"07:00\"")) {

@@ -253,6 +253,43 @@ std::optional<std::string> read_text(ConfigReader& reader, const Field& field, E
     return text;
 }
 
+namespace {
+
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string too_long(std::string_view what, std::size_t count, std::size_t most) {
+    return std::string(what) + " has " + std::to_string(count) + " characters; keep it to " +
+           std::to_string(most);
+}
+
+}  // namespace
+
+std::optional<std::string> read_short_text(ConfigReader& reader, const Field& field,
+                                           std::size_t most) {
+    auto text = read_text(reader, field);
+    if (text) {
+        if (const std::size_t count = characters(*text); count > most) {
+            reader.error(*field.value,
+                         too_long(field.name, count, most) + " so it fits on the screen");
+            return std::nullopt;
+        }
+    }
+    return text;
+}
+
+bool short_enough(ConfigReader& reader, const ConfigNode& key, std::string_view what,
+                  std::size_t most) {
+    if (const std::size_t count = characters(key.text); count > most) {
+        reader.error(key, too_long(what, count, most));
+        return false;
+    }
+    return true;
+}
+
 std::optional<bool> read_bool(ConfigReader& reader, const Field& field) {
     static constexpr std::string_view names[] = {"false", "true", "no", "yes", "off", "on"};
     const std::string_view what = "true or false";

@@ -82,6 +82,21 @@ bool expect_kind(ConfigReader& reader, const Field& field, ConfigNode::Kind kind
 enum class EmptyText { refused, allowed };
 std::optional<std::string> read_text(ConfigReader& reader, const Field& field,
                                      EmptyText empty = EmptyText::refused);
+
+// How long a text the screen shows may be, in characters: room for any name or line people
+// write, across the room in big type, with the work of fitting it kept small.
+inline constexpr std::size_t longest_name = 60;   // entry names, titles, stretch and routine ids
+inline constexpr std::size_t longest_line = 120;  // a step, the cue
+inline constexpr std::size_t longest_caution = 200;
+
+// read_text, refusing text longer than `most` characters: "name has 75 characters; keep it to 60
+// so it fits on the screen".
+std::optional<std::string> read_short_text(ConfigReader& reader, const Field& field,
+                                           std::size_t most);
+// The same check for a name written as a map key (a stretch or routine id): "the stretch name
+// '...' has 61 characters; keep it to 60".
+bool short_enough(ConfigReader& reader, const ConfigNode& key, std::string_view what,
+                  std::size_t most);
 std::optional<bool> read_bool(ConfigReader& reader, const Field& field);
 std::optional<int> read_int(ConfigReader& reader, const Field& field, int min, int max);
 std::optional<std::chrono::seconds> read_duration(ConfigReader& reader, const Field& field,

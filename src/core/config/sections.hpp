@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/config/node.hpp"
+#include "core/config/parser.hpp"
 #include "core/config/reader.hpp"
 #include "core/model/config.hpp"
 
@@ -13,9 +14,12 @@ namespace sk {
 using DefaultsSource = const Config& (*)();
 
 // The whole document. The result is meaningful only when the reader has no diagnostics.
-Config read_config_document(ConfigReader& reader, const ConfigNode& root, DefaultsSource defaults);
+// `pictures.folder` is set.
+Config read_config_document(ConfigReader& reader, const ConfigNode& root, DefaultsSource defaults,
+                            const PictureCheck& pictures);
 
-std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field);
+std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
+                                    const PictureCheck& pictures);
 std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,
                                    const std::vector<Stretch>& stretches);
 std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,

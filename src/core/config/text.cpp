@@ -55,16 +55,6 @@ bool is_control(unsigned char byte) {
     return byte < 0x20 || byte == 0x7F;
 }
 
-bool is_binary(std::string_view text) {
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (is_control(byte) && c != '\t' && c != '\n' && c != '\r') {
-            return true;
-        }
-    }
-    return false;
-}
-
 int line_of(std::string_view text, std::size_t offset) {
     int line = 1;
     for (std::size_t i = 0; i < offset; ++i) {
@@ -291,6 +281,16 @@ std::optional<TextProblem> NestingScan::scan_line(std::string_view line) {
 }
 
 }  // namespace
+
+bool is_binary(std::string_view text) {
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_control(byte) && c != '\t' && c != '\n' && c != '\r') {
+            return true;
+        }
+    }
+    return false;
+}
 
 std::string too_big_message(std::uint64_t bytes) {
     return "is too big (" + std::to_string(bytes) + " bytes; a config can be at most " +

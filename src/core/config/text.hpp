@@ -24,6 +24,10 @@ struct TextProblem {
 // The first of: too big, binary, not UTF-8, nested too deeply, a quote never closed.
 std::optional<TextProblem> check_config_text(std::string_view text);
 
+// Whether `text` holds control characters other than tab, newline and carriage return, as a
+// binary file does.
+bool is_binary(std::string_view text);
+
 // Valid UTF-8 with no control characters but tab and newline: what a value may hold.
 bool is_plain_text(std::string_view text);
 

@@ -34,6 +34,8 @@ class TreeBuilder : public YAML::EventHandler {
   public:
     ConfigNode take_root() { return std::move(root_.node); }
     bool has_root() const { return has_root_; }
+    // Where the root starts in the text (for an empty root: where yaml-cpp found it empty).
+    std::size_t root_offset() const { return root_offset_; }
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -80,6 +82,9 @@ class TreeBuilder : public YAML::EventHandler {
 
     ConfigNode leaf(const YAML::Mark& mark, ConfigNode::Kind kind, const std::string& text) {
         count(1);
+        if (open_.empty()) {
+            root_offset_ = static_cast<std::size_t>(std::max(mark.pos, 0));
+        }
         ConfigNode node;
         node.kind = kind;
         node.text = text;
@@ -142,12 +147,28 @@ class TreeBuilder : public YAML::EventHandler {
     std::map<YAML::anchor_t, Measured> anchors_;
     Measured root_;
     bool has_root_ = false;
+    std::size_t root_offset_ = 0;
     std::size_t values_ = 0;
 };
 
+// Whether an empty document found at `offset` is really empty: yaml-cpp reads a stray `---` at
+// the end as an empty document, but also `~`, `null`, a lone anchor or a lone tag. Those are
+// text the user wrote, which would otherwise be silently ignored.
+bool holds_nothing_at(std::string_view text, std::size_t offset) {
+    std::string_view rest = text.substr(std::min(offset, text.size()));
+    rest = rest.substr(0, rest.find('\n'));
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\r')) {
+        rest.remove_prefix(1);
+    }
+    return rest.empty() || rest.front() == '#' || rest.starts_with("---") ||
+           rest.starts_with("...");
+}
+
 // yaml-cpp's messages, said the way a person editing the file needs to hear them.
 std::string syntax_message(const std::string& message) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kinder = {{
+    // const, not constexpr: yaml-cpp's messages are `const char* const`, which clang will not
+    // read in a constant expression.
+    static const std::array<std::pair<std::string_view, std::string_view>, 12> kinder = {{
         {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with [ is not closed; add the ]"},
         {YAML::ErrorMsg::END_OF_MAP_FLOW, "a map opened with { is not closed; add the }"},
         {YAML::ErrorMsg::END_OF_MAP,
@@ -194,12 +215,18 @@ std::variant<ConfigNode, TextProblem> read_yaml_tree(std::string_view text) {
         if (!parser.HandleNextDocument(builder) || !builder.has_root()) {
             return ConfigNode{};
         }
-        // A second document would be silently ignored: say so instead.
-        TreeBuilder second;
-        if (parser.HandleNextDocument(second) && second.has_root()) {
-            const ConfigNode start = second.take_root();
-            if (start.kind == ConfigNode::Kind::empty) {
-                return builder.take_root();  // a stray `---` at the end holds nothing
+        // Every later document would be silently ignored: say so instead. Only document markers
+        // and comments may follow the config (`...` ends it, a stray `---` holds nothing), so
+        // every later document is read, not just the next one.
+        for (;;) {
+            TreeBuilder later;
+            if (!parser.HandleNextDocument(later) || !later.has_root()) {
+                break;
+            }
+            const ConfigNode start = later.take_root();
+            if (start.kind == ConfigNode::Kind::empty &&
+                holds_nothing_at(text, later.root_offset())) {
+                continue;
             }
             return TextProblem{start.line, start.column,
                                "a second YAML document starts here; keep the whole config in one"};

@@ -17,24 +17,15 @@ constexpr seconds done_screen_stopped{15};
 // How long a press wakes a dark idle screen.
 constexpr seconds wake_time{60};
 
-std::set<std::string> settled_keys(const std::vector<HistoryRecord>& history) {
-    std::set<std::string> keys;
+std::vector<HistoryMark> history_marks(const std::vector<HistoryRecord>& history) {
+    std::vector<HistoryMark> marks;
+    marks.reserve(history.size());
     for (const auto& record : history) {
-        if (!record.occurrence.empty()) {
-            keys.insert(record.occurrence);
-        }
+        marks.push_back(
+            {record.start, record.occurrence,
+             record.outcome == RecordOutcome::missed ? MarkKind::missed : MarkKind::session});
     }
-    return keys;
-}
-
-std::optional<SysSeconds> newest_start(const std::vector<HistoryRecord>& history) {
-    std::optional<SysSeconds> newest;
-    for (const auto& record : history) {
-        if (!newest || record.start > *newest) {
-            newest = record.start;
-        }
-    }
-    return newest;
+    return marks;
 }
 
 bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
@@ -86,11 +77,13 @@ void Effects::append(Effects other) {
         power = other.power;
     }
     quit = quit || other.quit;
+    notes.insert(notes.end(), std::make_move_iterator(other.notes.begin()),
+                 std::make_move_iterator(other.notes.end()));
 }
 
 Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> history, RunMode mode,
                        std::string button_name)
-    : planner_(std::move(config), zone, settled_keys(history), newest_start(history)),
+    : planner_(std::move(config), zone, history_marks(history)),
       history_(std::move(history)),
       mode_(mode),
       button_name_(std::move(button_name)) {
@@ -112,6 +105,9 @@ Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> hist
         }
     }
     history_.insert(history_.end(), pending_.records.begin(), pending_.records.end());
+    for (const HistoryRecord& end : pending_.records) {
+        planner_.settle(end.occurrence, end.start);
+    }
 }
 
 Theme Controller::theme() const {
@@ -124,7 +120,8 @@ Theme Controller::theme() const {
     return Theme::day;
 }
 
-Effects Controller::record(HistoryRecord record) {
+Effects Controller::record(HistoryRecord record, SysSeconds written) {
+    planner_.settle(record.occurrence, std::max(record.start, written));
     history_.push_back(record);
     stats_cache_.reset();
     Effects effects;
@@ -142,8 +139,46 @@ Effects Controller::set_power(ScreenPower power) {
 }
 
 bool Controller::taken(const std::string& occurrence_key) const {
-    return std::any_of(history_.begin(), history_.end(),
-                       [&](const HistoryRecord& r) { return r.occurrence == occurrence_key; });
+    return planner_.settled(occurrence_key);
+}
+
+std::vector<std::string> Controller::clock_notes(const ClockState& state, std::size_t set_aside,
+                                                 SysSeconds now) const {
+    std::vector<std::string> notes;
+    const Zone& zone = planner_.zone();
+    const std::string fix =
+        "if the clock is wrong, set it (timedatectl set-time 'YYYY-MM-DD HH:MM') or turn on "
+        "network time (timedatectl set-ntp true)";
+    if (set_aside > 0) {
+        notes.push_back("the clock is synchronised: " + std::to_string(set_aside) +
+                        (set_aside == 1 ? " history record" : " history records") +
+                        " dated after it, up to " + format_iso(*state.history_ahead, zone) +
+                        ", were written while the clock was wrong and no longer count");
+    }
+    const bool held = state.trust == ClockTrust::untrusted;
+    const bool was_held = clock_.trust == ClockTrust::untrusted;
+    const bool ahead = !held && state.history_ahead && state.sync == ClockSync::unsynchronised;
+    const bool was_ahead =
+        !was_held && clock_.history_ahead && clock_.sync == ClockSync::unsynchronised;
+    if (held && !was_held) {
+        notes.push_back("the clock reads " + format_iso(now, zone) +
+                        ", earlier than the newest history record (" +
+                        format_iso(*state.history_ahead, zone) + ", " +
+                        rough_span(*state.history_ahead - now) +
+                        " later): no session is offered or missed until the clock passes it or "
+                        "is synchronised; " +
+                        fix);
+    } else if (ahead && !was_ahead) {
+        notes.push_back(
+            "the history holds records up to " + format_iso(*state.history_ahead, zone) + ", " +
+            rough_span(*state.history_ahead - now) + " after the clock (" + format_iso(now, zone) +
+            "): too far ahead to wait for, they are set aside and sessions follow the "
+            "clock; " +
+            fix);
+    } else if (!held && !ahead && (was_held || was_ahead)) {
+        notes.push_back("the clock is no longer behind the history: sessions follow it again");
+    }
+    return notes;
 }
 
 Stats Controller::stats(SysSeconds now) const {
@@ -186,15 +221,12 @@ Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* e
     done_until_.reset();
     due_.reset();
     awake_until_.reset();
-    if (!occurrence.empty()) {
-        planner_.settle(occurrence);
-    }
     effects.volume = entry && entry->volume ? *entry->volume : config().audio.volume;
     effects.voice = SessionVoice{entry ? entry->voice.applied_to(config().voice) : config().voice,
                                  session_->all_phrases()};
-    effects.append(
-        record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence, entry_name,
-                             routine.id, RecordOutcome::started, seconds{0}}));
+    effects.append(record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence,
+                                        entry_name, routine.id, RecordOutcome::started, seconds{0}},
+                          now.wall));
     effects.append(session_effects(std::move(started.events), now));
     return effects;
 }
@@ -220,7 +252,7 @@ Effects Controller::finish_session(Outcome outcome, Instant now) {
         session_->active_time(now.mono)};
     done_until_ =
         now.mono + (outcome == Outcome::completed ? done_screen_completed : done_screen_stopped);
-    return record(std::move(end));
+    return record(std::move(end), now.wall);
 }
 
 Effects Controller::tick(Instant now) {
@@ -239,14 +271,16 @@ Effects Controller::tick(Instant now) {
     }
 
     PlannerUpdate update = planner_.update(now.wall);
-    clock_ = update.clock;
+    const ClockState clock{update.clock, planner_.clock_sync(), update.history_ahead};
+    effects.notes = clock_notes(clock, update.set_aside, now.wall);
+    clock_ = clock;
     next_check_ = update.next_check;
     for (const auto& missed : update.missed) {
         const ScheduleEntry& entry = config().schedule[missed.entry_index];
         effects.append(record(
             HistoryRecord{missed.instant, planner_.zone().offset_at(missed.instant), missed.key(),
-                          missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
-        planner_.settle(missed.key());
+                          missed.entry_name, entry.routine, RecordOutcome::missed, seconds{0}},
+            now.wall));
         if (due_ && due_->key() == missed.key()) {
             due_.reset();
         }
@@ -310,10 +344,11 @@ Effects Controller::input(Input what, Instant now) {
             } else if (due_ && what == Input::stop) {
                 // Declined: recorded as missed, never offered again.
                 const ScheduleEntry& entry = config().schedule[due_->entry_index];
-                effects.append(record(HistoryRecord{
-                    due_->instant, planner_.zone().offset_at(due_->instant), due_->key(),
-                    due_->entry_name, entry.routine, RecordOutcome::missed, seconds{0}}));
-                planner_.settle(due_->key());
+                effects.append(
+                    record(HistoryRecord{due_->instant, planner_.zone().offset_at(due_->instant),
+                                         due_->key(), due_->entry_name, entry.routine,
+                                         RecordOutcome::missed, seconds{0}},
+                           now.wall));
                 due_.reset();
             }
             break;
@@ -415,7 +450,7 @@ ScreenView Controller::view(Instant now) const {
             }
         }
         view = idle_view(config(), planner_.zone(), now.wall, next, stats(now.wall), button_name_,
-                         clock_ == ClockTrust::trusted);
+                         clock_);
     }
     view.banner = banner_.empty() ? problem_ : banner_;
     return view;

@@ -12,6 +12,7 @@
 #include "core/model/diagnostic.hpp"
 #include "core/model/screen_view.hpp"
 #include "core/schedule/planner.hpp"
+#include "core/screens/views.hpp"
 #include "core/session/session.hpp"
 #include "core/time/local_time.hpp"
 
@@ -59,6 +60,7 @@ struct Effects {
     std::optional<Volume> volume;        // set before playing the cues
     std::optional<ScreenPower> power;    // a change of screen power
     bool quit = false;                   // RunMode::one_session is over
+    std::vector<std::string> notes;      // sentences for the log (what the kiosk decided, why)
 
     void append(Effects other);
 };
@@ -81,8 +83,9 @@ class Controller {
 
     // A new good config (after an edit). A running session carries on as it was.
     void reconfigure(Config config, Zone zone);
-    // The system's clock is synchronised (NTP): trust it even if the history holds later records.
-    void clock_synchronized() { planner_.trust_clock(); }
+    // What the kernel says about the wall clock (NTP or another source), before each tick: a
+    // synchronised clock is trusted even when the history holds later records.
+    void set_clock_sync(ClockSync sync) { planner_.set_clock_sync(sync); }
     // A config error to show over every screen; empty clears it.
     void set_banner(std::string banner) { banner_ = std::move(banner); }
     // A record could not be written: shown on the idle screen (the kiosk keeps going).
@@ -98,6 +101,10 @@ class Controller {
     Deadlines next_deadlines(Instant now) const;
 
     bool session_running() const { return session_.has_value() && !session_->finished(); }
+    // The occurrence the due screen offers now, if any.
+    const std::optional<Occurrence>& due() const { return due_; }
+    // A session is over and its done screen shows (until a press or its time is up).
+    bool showing_done() const { return session_.has_value() && session_->finished(); }
     const Config& config() const { return planner_.config(); }
     const Zone& zone() const { return planner_.zone(); }
     const std::vector<HistoryRecord>& history() const { return history_; }
@@ -109,12 +116,17 @@ class Controller {
     // The events of the running session as effects: its cues, its speech, its end.
     Effects session_effects(SessionEvents events, Instant now);
     Effects finish_session(Outcome outcome, Instant now);
-    Effects record(HistoryRecord record);
+    // Records `record`, written now (`written`: the wall clock then, which may be later than
+    // the record's start).
+    Effects record(HistoryRecord record, SysSeconds written);
     Effects set_power(ScreenPower power);
     const ScheduleEntry* nearest_entry(SysSeconds now) const;
     Stats stats(SysSeconds now) const;
-    // The history holds a record of this occurrence (started, done, stopped or missed).
+    // The history holds a record of this occurrence (started, done, stopped or missed) that counts.
     bool taken(const std::string& occurrence_key) const;
+    // What changed about the clock since the last tick, for the log.
+    std::vector<std::string> clock_notes(const ClockState& now_state, std::size_t set_aside,
+                                         SysSeconds now) const;
 
     Planner planner_;
     std::vector<HistoryRecord> history_;
@@ -122,7 +134,7 @@ class Controller {
     std::string button_name_;
     std::string banner_;
     std::string problem_;
-    ClockTrust clock_ = ClockTrust::trusted;
+    ClockState clock_;  // the clock against the history, at the last tick
 
     std::optional<Occurrence> due_;  // offered now, waiting for the button
     std::optional<SysSeconds> due_since_;

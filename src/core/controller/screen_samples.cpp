@@ -36,6 +36,35 @@ MonoTime into_phase(const Session& session, MonoTime start, Phase phase, double 
     return at;
 }
 
+// The stretch's key as part of a file name: as it is, but for the one character a name cannot hold.
+std::string file_name_part(std::string id) {
+    std::replace(id.begin(), id.end(), '/', '-');
+    return id;
+}
+
+// get-ready-<stretch> and hold-<stretch> for every stretch, by day (a per-leg one on its left leg):
+// each stretch's own screens, with its picture and what is said, to be looked at one by one.
+void add_stretch_samples(std::vector<SampleScreen>& screens, const Config& config,
+                         const std::string& entry_name, MonoTime start,
+                         const std::string& button_name) {
+    for (const Stretch& stretch : config.stretches) {
+        const Routine routine{
+            "sample", "Sample routine", {{stretch.id, 30s, 30s, SideSelection::both, 1, 10s}}};
+        const Session session =
+            Session::start(config, routine, entry_name, Theme::day, 0, start).session;
+        for (const auto& [phase, name] :
+             {std::pair{Phase::get_ready, "get-ready-"}, std::pair{Phase::hold, "hold-"}}) {
+            const MonoTime at = into_phase(session, start, phase, phase == Phase::hold ? 0.4 : 0.3);
+            ScreenView view = session.view(at);
+            view.hint = session_hint(session, button_name);
+            // What was said as this screen's step began.
+            Session there = session;
+            there.advance(at);
+            screens.push_back({name + file_name_part(stretch.id), view, there.entry_speech()});
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone, SysSeconds now,
@@ -109,6 +138,10 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
                                             "unknown key 'tiem' in a schedule entry (did you "
                                             "mean 'time'?)"}});
     screens.push_back({"error", error, {}});
+
+    add_stretch_samples(screens, config,
+                        config.schedule.empty() ? "Stretch now" : config.schedule.front().name,
+                        start, button_name);
     return screens;
 }
 

@@ -20,8 +20,10 @@ struct SampleScreen {
 
 // Every screen at `now`, for `config` (its first schedule entry, its stretches), with the button
 // called `button_name`: idle, due, get-ready, hold, switch-sides, rest, paused, done, error (a
-// config error banner over the idle screen), and the night theme's get-ready and hold. A screen
-// of a session comes with what is said as it begins.
+// config error banner over the idle screen), the night theme's get-ready and hold, and for every
+// stretch its own get-ready-<stretch> and hold-<stretch> (its key in `stretches:`, a '/' in it
+// written '-'; a per-leg stretch on its left leg). A screen of a session comes with what is said
+// as it begins.
 std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone, SysSeconds now,
                                          const std::string& button_name);
 

@@ -1,6 +1,8 @@
 // History: the append-only, crash-safe record of every session started and how it ended.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -46,20 +48,33 @@ struct HistoryLoad {
 // costs the records around it.
 HistoryLoad parse_history(std::string_view bytes, const std::string& origin);
 
-// The history file under a state directory. Each append is one write() with O_APPEND followed by
-// fdatasync, so a power cut leaves at most a torn last line.
+// What HistoryFile::repair did: a sentence for the log, or why it could not.
+struct HistoryRepair {
+    std::string done;   // "history.log: removed 37 bytes of a record cut short (power loss?)"
+    std::string error;  // one sentence, or empty
+};
+
+// The history file under a state directory. A record counts once its newline is written: each
+// append is one write() with O_APPEND followed by fdatasync, so a power cut (or SIGKILL, which on
+// tmpfs can cut a write short) leaves at most a torn last line, which load() skips.
 class HistoryFile {
   public:
     explicit HistoryFile(std::string path);
 
     // Reads the file; a missing file is an empty history.
     HistoryLoad load() const;
+    // Brings the file back to whole lines: the bytes after the last newline, a record cut short,
+    // are removed, so what load() skipped stays skipped. The kiosk calls it at start-up; append()
+    // does it too before writing.
+    HistoryRepair repair();
     // Appends one record durably. Returns an error sentence, or empty on success.
     std::string append(const HistoryRecord& record);
 
     const std::string& path() const { return path_; }
 
   private:
+    HistoryRepair repair(int out, off_t size);
+
     std::string path_;
 };
 

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -51,14 +52,29 @@ FileDescriptor open_file(const std::string& path, int flags, mode_t mode = 0) {
     return FileDescriptor{descriptor};
 }
 
-// Whether the file's last byte is not a newline: a write torn by a crash or power cut.
-bool ends_torn(const std::string& path, off_t size) {
-    if (size == 0) {
-        return false;
+// The offset just past the last newline in the first `size` bytes of `in` (0 when there is
+// none): where the whole records end. Reads backwards a block at a time; a torn tail is at most
+// one record long, but a file that is all garbage is read through to its start.
+std::optional<off_t> end_of_whole_lines(int in, off_t size) {
+    std::array<char, 4096> block;
+    for (off_t end = size; end > 0;) {
+        const off_t start = std::max<off_t>(0, end - static_cast<off_t>(block.size()));
+        const auto wanted = static_cast<std::size_t>(end - start);
+        ssize_t got;
+        do {
+            got = ::pread(in, block.data(), wanted, start);
+        } while (got < 0 && errno == EINTR);
+        if (got != static_cast<ssize_t>(wanted)) {
+            return std::nullopt;
+        }
+        for (std::size_t at = wanted; at > 0; --at) {
+            if (block[at - 1] == '\n') {
+                return start + static_cast<off_t>(at);
+            }
+        }
+        end = start;
     }
-    FileDescriptor in = open_file(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    char last = '\n';
-    return in.valid() && ::pread(in.get(), &last, 1, size - 1) == 1 && last != '\n';
+    return 0;
 }
 
 std::optional<std::string> environment(const char* name) {
@@ -123,6 +139,49 @@ HistoryLoad HistoryFile::load() const {
     return parse_history(bytes, path_);
 }
 
+HistoryRepair HistoryFile::repair() {
+    // O_NONBLOCK changes nothing for a regular file, and keeps a FIFO from hanging the kiosk.
+    FileDescriptor out = open_file(path_, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat status {};
+    if (!out.valid()) {
+        return errno == ENOENT ? HistoryRepair{}
+                               : HistoryRepair{{},
+                                               "Could not open the history file " + path_ + ": " +
+                                                   reason(errno) + "."};
+    }
+    if (::fstat(out.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
+        return {};  // append() says what is wrong with it
+    }
+    return repair(out.get(), status.st_size);
+}
+
+HistoryRepair HistoryFile::repair(int out, off_t size) {
+    if (size == 0) {
+        return {};
+    }
+    // A separate descriptor to read with: `out` may be write-only, as appending needs.
+    FileDescriptor in = open_file(path_, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const std::optional<off_t> whole = in.valid() ? end_of_whole_lines(in.get(), size) : 0;
+    if (!in.valid() || !whole) {
+        return {{}, "Could not read the history file " + path_ + ": " + reason(errno) + "."};
+    }
+    if (*whole == size) {
+        return {};
+    }
+    int truncated;
+    do {
+        truncated = ::ftruncate(out, *whole);
+    } while (truncated != 0 && errno == EINTR);
+    if (truncated != 0) {
+        return {{}, "Could not repair the history file " + path_ + ": " + reason(errno) + "."};
+    }
+    // Made durable by the next append's fdatasync; until then a crash may bring the bytes back,
+    // and the next start removes them again.
+    return {path_ + ": removed " + std::to_string(size - *whole) +
+                " bytes of a record cut short (power loss?)",
+            {}};
+}
+
 std::string HistoryFile::append(const HistoryRecord& record) {
     std::filesystem::path folder = std::filesystem::path(path_).parent_path();
     if (!folder.empty()) {
@@ -143,11 +202,12 @@ std::string HistoryFile::append(const HistoryRecord& record) {
     if (!S_ISREG(status.st_mode)) {
         return "Could not open the history file " + path_ + ": it is not a regular file.";
     }
-    std::string line = encode_record(record);
-    if (ends_torn(path_, status.st_size)) {
-        // Ends the torn line first, in the same write, so the new record is not glued onto it.
-        line.insert(line.begin(), '\n');
+    // A record cut short by a crash (or a full disk) is removed first: load() skipped it, and
+    // ending it with a newline would bring it back, or leave it as damage mid-file.
+    if (HistoryRepair repaired = repair(out.get(), status.st_size); !repaired.error.empty()) {
+        return repaired.error;
     }
+    const std::string line = encode_record(record);
     std::string_view rest = line;
     while (!rest.empty()) {
         ssize_t written = ::write(out.get(), rest.data(), rest.size());

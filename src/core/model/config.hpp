@@ -79,14 +79,30 @@ struct ScheduleEntry {
 // Whether a stretch is done once, or once for each leg.
 enum class Laterality : std::uint8_t { both_legs, per_leg };
 
+// A line drawing of a stretch's pose: one of the program's own, an SVG file of the user's, or none.
+// A per-leg picture is drawn for the left leg (assets/README.md); the screen mirrors it for the
+// right.
+struct Picture {
+    enum class Source : std::uint8_t { none, built_in, file };
+    Source source = Source::none;
+    std::string
+        name;  // built_in: "towel"; file: its path (a relative one from the config's folder)
+    bool operator==(const Picture&) const = default;
+};
+
+// Something a stretch needs besides the floor, listed on the due screen.
+enum class Equipment : std::uint8_t { chair, two_chairs, towel, wall, mat };
+
 // One stretch from `stretches:`, described for the screen.
 struct Stretch {
     std::string id;                  // the YAML key: "standing"
     std::string title;               // "Standing hamstring stretch"
     std::vector<std::string> steps;  // two to four short imperative lines
     Laterality laterality = Laterality::both_legs;
-    std::string caution;  // empty when the stretch has none
-    std::string cue;      // one short line shown during the hold; a default if empty
+    std::string caution;           // empty when the stretch has none
+    std::string cue;               // one short line shown during the hold; a default if empty
+    Picture picture;               // shown on its screens; none: no picture
+    std::vector<Equipment> needs;  // each once, in file order
     bool operator==(const Stretch&) const = default;
 };
 

@@ -32,6 +32,13 @@ struct StatusLine {
     bool operator==(const StatusLine&) const = default;
 };
 
+// The picture of a pose on the screen, and the leg it shows at work (none: both, or no leg marked).
+struct PosePicture {
+    Picture picture;
+    Side side = Side::none;
+    bool operator==(const PosePicture&) const = default;
+};
+
 struct ScreenView {
     ScreenKind kind = ScreenKind::idle;
     Theme theme = Theme::day;
@@ -47,6 +54,9 @@ struct ScreenView {
     std::string caution;             // shown in the warning colour when not empty
     std::string hint;                // one line at the bottom: which key does what
     std::string banner;              // config error, shown over any screen; empty if none
+
+    // The pose being done, or the one coming next; none when there is no picture to show.
+    std::optional<PosePicture> picture;
 
     bool operator==(const ScreenView&) const = default;
 };

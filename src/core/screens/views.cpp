@@ -125,11 +125,60 @@ std::string long_press_text() {
            " s";
 }
 
+// What a stretch needs, as the due screen says it.
+std::string need_words(Equipment need) {
+    switch (need) {
+        case Equipment::chair:
+            return "a chair";
+        case Equipment::two_chairs:
+            return "two chairs";
+        case Equipment::towel:
+            return "a towel";
+        case Equipment::wall:
+            return "a free wall";
+        case Equipment::mat:
+            return "a mat";
+    }
+    return "";
+}
+
+// The routine's stretches in order, each once, with what each needs: "Towel hamstring stretch ·
+// a towel". Read before the session starts, so the towel is at hand before the floor is reached.
+std::vector<StatusLine> stretch_lines(const Config& config, const Routine& routine) {
+    std::vector<StatusLine> lines;
+    std::vector<std::string> listed;
+    for (const RoutineStep& step : routine.steps) {
+        const Stretch* stretch = config.find_stretch(step.stretch);
+        if (stretch == nullptr ||
+            std::find(listed.begin(), listed.end(), stretch->id) != listed.end()) {
+            continue;
+        }
+        listed.push_back(stretch->id);
+        std::string line = stretch->title;
+        for (std::size_t index = 0; index < stretch->needs.size(); ++index) {
+            line += (index == 0 ? " · " : ", ") + need_words(stretch->needs[index]);
+        }
+        lines.push_back({line});
+    }
+    return lines;
+}
+
 }  // namespace
+
+std::string rough_span(seconds span) {
+    const auto count = std::max<seconds::rep>(0, span.count());
+    if (count < 60 * 60) {
+        return std::to_string(std::max<seconds::rep>(1, count / 60)) + " min";
+    }
+    if (count < 2 * 24 * 60 * 60) {
+        return std::to_string(count / (60 * 60)) + " h";
+    }
+    return std::to_string(count / (24 * 60 * 60)) + " days";
+}
 
 ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
                      const std::optional<Occurrence>& next, const Stats& stats,
-                     const std::string& button_name, bool clock_trusted) {
+                     const std::string& button_name, const ClockState& clock) {
     const LocalSeconds local = zone.to_local(now);
     ScreenView view;
     view.kind = ScreenKind::idle;
@@ -137,12 +186,25 @@ ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
     view.heading = format_time_of_day(time_of(local));
     view.subheading = weekday_name(local_day(local)) + " " + day_and_month(local_day(local));
     view.status = today_lines(stats);
-    if (!clock_trusted) {
-        view.body.push_back("Clock not set yet");
+    if (clock.trust == ClockTrust::untrusted && clock.history_ahead) {
+        // A stale clock (no RTC, no network yet): say what waits, and until when at most.
+        const LocalSeconds until = zone.to_local(*clock.history_ahead);
+        const bool today = local_day(until) == local_day(local);
+        view.body.push_back("Clock behind the last session by " +
+                            rough_span(*clock.history_ahead - now));
+        view.body.push_back("Set the time: sessions wait until " +
+                            (today ? std::string() : weekday_name(local_day(until)) + " ") +
+                            format_time_of_day(time_of(until)));
     } else if (next) {
         view.body.push_back(next_line(zone, local, *next));
     } else {
         view.body.push_back("No sessions planned");
+    }
+    if (clock.trust == ClockTrust::trusted && clock.history_ahead &&
+        clock.sync == ClockSync::unsynchronised) {
+        // The history is far ahead of a clock nobody vouches for: one of them is wrong.
+        view.body.push_back("Clock " + rough_span(*clock.history_ahead - now) +
+                            " behind the history: set the time if wrong");
     }
     if (stats.streak_days > 0) {
         view.body.push_back(streak_line(stats.streak_days));
@@ -162,6 +224,7 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
         view.theme = entry.theme;
         if (const Routine* routine = config.find_routine(entry.routine)) {
             view.subheading += " · " + routine->title;
+            view.status = stretch_lines(config, *routine);
         }
     }
     // The one thing to do now, in body type rather than the small hint line: it is read from

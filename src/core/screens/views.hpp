@@ -8,21 +8,34 @@
 #include "core/model/config.hpp"
 #include "core/model/diagnostic.hpp"
 #include "core/model/screen_view.hpp"
+#include "core/schedule/planner.hpp"
 #include "core/schedule/schedule.hpp"
 #include "core/session/session.hpp"
 #include "core/time/local_time.hpp"
 
 namespace sk {
 
+// The wall clock against the history (from the Planner), as the idle screen tells it.
+struct ClockState {
+    ClockTrust trust = ClockTrust::trusted;
+    ClockSync sync = ClockSync::unsynchronised;
+    std::optional<SysSeconds> history_ahead;  // the newest record later than the clock
+    bool operator==(const ClockState&) const = default;
+};
+
 // The idle screen at `now`: big clock ("07:42") and date, the next session and when, today's
 // entries marked done or not, the streak, and a one-line hint naming `button_name`.
-// `clock` untrusted: say the clock is not set yet instead of the next session.
+// A clock behind the history says so, what waits for it, and what to do.
 ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
                      const std::optional<Occurrence>& next, const Stats& stats,
-                     const std::string& button_name, bool clock_trusted);
+                     const std::string& button_name, const ClockState& clock);
+
+// "3 h", "25 min", "40 days": how far apart two instants are, for people.
+std::string rough_span(std::chrono::seconds span);
 
 // A due session waiting for the button: "Morning stretch", "8 min", "Press Space to start",
-// and when it starts by itself (`auto_start_in`, if automatic).
+// and when it starts by itself (`auto_start_in`, if automatic); then the routine's stretches,
+// each with what it needs ("Towel hamstring stretch · a towel").
 ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::seconds length,
                     std::optional<std::chrono::seconds> auto_start_in,
                     const std::string& button_name);

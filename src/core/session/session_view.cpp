@@ -11,6 +11,10 @@ using std::chrono::seconds;
 
 constexpr const char* default_cue = "Stop at a gentle pull. Never strain.";
 
+// The last seconds of a switch or a rest show what comes next: its picture (and, after a rest, its
+// name).
+constexpr seconds next_preview{5};
+
 std::string leg(Side side) {
     return side == Side::left ? "left leg" : "right leg";
 }
@@ -45,6 +49,14 @@ bool alternates_legs(const std::vector<Segment>& segments, std::size_t step) {
                return segment.step_index == step && segment.phase == Phase::hold &&
                       segment.side == Side::left;
            });
+}
+
+// The pose of `stretch` with `side` at work; none when it has no picture.
+std::optional<PosePicture> pose(const Stretch& stretch, Side side) {
+    if (stretch.picture.source == Picture::Source::none) {
+        return std::nullopt;
+    }
+    return PosePicture{stretch.picture, side};
 }
 
 }  // namespace
@@ -89,11 +101,13 @@ ScreenView Session::timed_view(MonoTime now) const {
             }
             view.body = stretch.steps;
             view.caution = stretch.caution;
+            view.picture = pose(stretch, segment.side);
             break;
         case Phase::hold:
             view.kind = ScreenKind::hold;
             view.heading = stretch.title;
             view.side = segment.side;
+            view.picture = pose(stretch, segment.side);
             if (segment.side != Side::none) {
                 view.subheading = capitalised_leg(segment.side);
             }
@@ -107,18 +121,28 @@ ScreenView Session::timed_view(MonoTime now) const {
             view.heading = "Switch legs";
             view.subheading = "Now the " + leg(segment.side);
             view.side = segment.side;
+            // The same stretch comes next: its picture, on the new leg, says so (naming it again
+            // would read as a new one).
             view.body.push_back("Same stretch, other leg.");
+            if (left <= next_preview) {
+                view.picture = pose(stretch, segment.side);
+            }
             break;
         case Phase::rest: {
             view.kind = ScreenKind::rest;
             view.heading = "Rest";
             view.subheading = "Relax and breathe";
             const Segment& next = segments_[current_ + 1];
-            std::string line = "Next: round " + round_text(next.repetition, rounds);
+            std::string round = "round " + round_text(next.repetition, rounds);
             if (next.side != Side::none) {
-                line += ", " + leg(next.side);
+                round += ", " + leg(next.side);
             }
-            view.body.push_back(line);
+            if (left <= next_preview) {
+                view.body = {"Next: " + stretch.title, "R" + round.substr(1)};
+                view.picture = pose(stretch, next.side);
+            } else {
+                view.body.push_back("Next: " + round);
+            }
             break;
         }
         case Phase::done:

@@ -51,6 +51,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
                   "Keep your knees soft, not locked.", "Stop at a gentle pull behind the thighs."};
     ready.caution = "Skip this one if you have a herniated lumbar disc or spondylolisthesis.";
     ready.hint = "Space: pause · Right: skip";
+    ready.picture = PosePicture{{Picture::Source::built_in, "standing"}, Side::none};
     add("get_ready", ready);
 
     ScreenView hold;
@@ -63,6 +64,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     hold.progress = 0.4;
     hold.body = {"Stop at a gentle pull. Never strain."};
     hold.hint = "Space: pause · Hold Space: end";
+    hold.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::right};
     add("hold", hold);
 
     ScreenView switch_sides;
@@ -75,6 +77,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     switch_sides.progress = 0.6;
     switch_sides.body = {"Rest your left leg on the other chair."};
     switch_sides.hint = "Space: pause";
+    switch_sides.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::left};
     add("switch_sides", switch_sides);
 
     ScreenView rest;
@@ -85,6 +88,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     rest.progress = 0.8;
     rest.body = {"Next: Towel hamstring stretch"};
     rest.hint = "Space: pause · Right: skip";
+    rest.picture = PosePicture{{Picture::Source::built_in, "towel"}, Side::left};
     add("rest", rest);
 
     ScreenView paused;
@@ -94,6 +98,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     paused.big_number = 27;
     paused.body = {"Press Space to go on."};
     paused.hint = "Hold Space: end the session";
+    paused.picture = PosePicture{{Picture::Source::built_in, "wall"}, Side::none};
     add("paused", paused);
 
     ScreenView done;
@@ -113,7 +118,9 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
 }
 
 // What text the samples carry.
-enum class Texts { plain, long_english, german, japanese };
+// hostile: far beyond what the config allows (10,000 characters, one word or many), as a banner
+// with a long path, or text from some later part of the program, might be.
+enum class Texts { plain, long_english, german, japanese, hostile };
 
 inline std::string texts_name(Texts texts) {
     switch (texts) {
@@ -125,6 +132,8 @@ inline std::string texts_name(Texts texts) {
             return "german";
         case Texts::japanese:
             return "japanese";
+        case Texts::hostile:
+            return "hostile";
     }
     return "?";
 }
@@ -156,6 +165,17 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
         caution = "Überspringen bei Bandscheibenvorfall oder Spondylolisthesis. Größte Vorsicht.";
         hint = "Leertaste: Pause · Gedrückt halten: Übung beenden";
         banner = "config.yaml:3:1: unbekannter Schlüssel 'Übung' (ÄÖÜ äöü ß)";
+    } else if (texts == Texts::hostile) {
+        std::string words;
+        while (words.size() < 10'000) {
+            words += "Hamstring ";
+        }
+        heading = std::string(10'000, 'H');
+        subheading = words;
+        line = words;
+        caution = std::string(10'000, 'C');
+        hint = words;
+        banner = "/" + std::string(10'000, 'd') + "/config.yaml:1:1: " + words;
     } else {
         heading = "ハムストリングのストレッチ（椅子）";
         subheading = "右脚（2/4）";
@@ -176,14 +196,15 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
     for (std::string& text : view.body) {
         text = line;
     }
-    if (texts == Texts::long_english && !view.body.empty()) {
-        view.body.insert(view.body.end(), 4, line);
+    if ((texts == Texts::long_english || texts == Texts::hostile) && !view.body.empty()) {
+        view.body.insert(view.body.end(), texts == Texts::hostile ? 200 : 4, line);
     }
     for (StatusLine& status : view.status) {
         status.text = line;
     }
-    if (texts == Texts::long_english && !view.status.empty()) {
-        view.status.insert(view.status.end(), 6, view.status.front());
+    if ((texts == Texts::long_english || texts == Texts::hostile) && !view.status.empty()) {
+        view.status.insert(view.status.end(), texts == Texts::hostile ? 200 : 6,
+                           view.status.front());
     }
     if (!view.caution.empty() || view.kind == ScreenKind::get_ready) {
         view.caution = caution;
@@ -197,7 +218,7 @@ inline ScreenView with_texts(ScreenView view, Texts texts) {
 
 inline const std::vector<std::pair<int, int>>& screen_sizes() {
     static const std::vector<std::pair<int, int>> sizes{
-        {1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}};
+        {1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}, {1024, 768}, {3840, 2160}};
     return sizes;
 }
 

@@ -1,4 +1,5 @@
 // Tests of the pure parts of the renderer: layout, text fitting, rotation geometry, palettes.
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,8 @@ using namespace sk;
 namespace {
 
 constexpr std::array<Part, part_count> every_part{
-    Part::banner,   Part::heading, Part::side,   Part::side_marker, Part::big_number,
-    Part::progress, Part::body,    Part::status, Part::caution,     Part::hint,
+    Part::banner, Part::heading, Part::side,    Part::side_marker, Part::big_number, Part::progress,
+    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
 };
 
 std::string describe(const Box& box) {
@@ -55,7 +56,8 @@ ScreenView hold_view(int seconds) {
 
 TEST_CASE("boxes never overlap and stay on the screen, for every screen, size and text") {
     using test::Texts;
-    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese);
+    const auto texts =
+        GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese, Texts::hostile);
     for (const auto& [width, height] : test::screen_sizes()) {
         for (const test::Sample& sample : test::sample_screens()) {
             const ScreenView view = test::with_texts(sample.view, texts);
@@ -67,7 +69,7 @@ TEST_CASE("boxes never overlap and stay on the screen, for every screen, size an
                                  << describe(layout[first].box));
                 CHECK(contains(screen, layout[first].box));
                 if (!layout[first].box.empty() && first != Part::side_marker &&
-                    first != Part::progress) {
+                    first != Part::progress && first != Part::picture) {
                     CHECK(layout[first].max_pixel_size > 0);
                 }
                 for (const Part second : every_part) {
@@ -150,10 +152,154 @@ TEST_CASE("the side is named on its own side of the screen, with an arrow at the
 }
 
 TEST_CASE("the layout does not move while a countdown runs from 60 to 1") {
-    const Layout first = layout_screen(hold_view(60), 1920, 1080);
+    const auto [width, height] = GENERATE(table<int, int>({{1920, 1080}, {1080, 1920}}));
+    const bool picture = GENERATE(false, true);
+    auto view = [&](int seconds) {
+        ScreenView hold = hold_view(seconds);
+        if (picture) {
+            hold.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::right};
+        }
+        return hold;
+    };
+    const Layout first = layout_screen(view(60), width, height);
     for (int seconds = 59; seconds >= 1; --seconds) {
-        INFO(seconds);
-        CHECK(layout_screen(hold_view(seconds), 1920, 1080) == first);
+        INFO(seconds << " at " << width << "x" << height << (picture ? " with a picture" : ""));
+        CHECK(layout_screen(view(seconds), width, height) == first);
+    }
+}
+
+namespace {
+
+ScreenView with_picture(ScreenView view, std::string name, Side side) {
+    view.picture = PosePicture{{Picture::Source::built_in, std::move(name)}, side};
+    return view;
+}
+
+}  // namespace
+
+TEST_CASE("a picture never pushes a landscape hold's digits below 35% of the height") {
+    const auto [width, height] = GENERATE(table<int, int>({{1920, 1080},
+                                                           {1280, 720},
+                                                           {3840, 2160},
+                                                           {1024, 768},
+                                                           {1280, 1024},
+                                                           {800, 480},
+                                                           {2560, 1080}}));
+    const auto texts = GENERATE(test::Texts::plain, test::Texts::long_english);
+    const int seconds = GENERATE(5, 45, 300);
+    for (const Side side : {Side::none, Side::left, Side::right}) {
+        ScreenView hold = hold_view(seconds);
+        hold.side = side;
+        hold = test::with_texts(with_picture(hold, "chair", side), texts);
+        const Layout layout = layout_screen(hold, width, height);
+        INFO(width << "x" << height << ", " << seconds << " s, " << test::texts_name(texts)
+                   << ", side " << static_cast<int>(side));
+        CHECK(layout[Part::big_number].box.height >= 0.35 * height);
+    }
+}
+
+TEST_CASE("in landscape the picture stands across the digits from its leg's arrow") {
+    const auto [width, height] =
+        GENERATE(table<int, int>({{1920, 1080}, {1280, 720}, {1024, 768}}));
+    INFO(width << "x" << height);
+    ScreenView hold = hold_view(27);
+    SECTION("right leg: the arrow on the right, the picture on the left") {
+        const Layout layout =
+            layout_screen(with_picture(hold, "chair", Side::right), width, height);
+        REQUIRE_FALSE(layout[Part::picture].box.empty());
+        CHECK(layout[Part::picture].box.right() < layout[Part::big_number].box.x);
+        CHECK(layout[Part::side_marker].box.x > layout[Part::big_number].box.right());
+    }
+    SECTION("left leg: the arrow on the left, the picture on the right") {
+        hold.side = Side::left;
+        hold.subheading = "Left leg";
+        const Layout layout = layout_screen(with_picture(hold, "chair", Side::left), width, height);
+        REQUIRE_FALSE(layout[Part::picture].box.empty());
+        CHECK(layout[Part::picture].box.x > layout[Part::big_number].box.right());
+        CHECK(layout[Part::side_marker].box.right() < layout[Part::big_number].box.x);
+    }
+    SECTION("no leg: digits and picture centred together") {
+        hold.side = Side::none;
+        hold.subheading.clear();
+        const Layout layout = layout_screen(with_picture(hold, "wall", Side::none), width, height);
+        const Box& picture = layout[Part::picture].box;
+        const Box& number = layout[Part::big_number].box;
+        REQUIRE_FALSE(picture.empty());
+        CHECK(picture.x > number.right());
+        CHECK(std::abs((number.x - 0) - (width - picture.right())) <= 2);
+    }
+    SECTION("the picture is as tall as the digits' band, which it shares") {
+        const Layout layout =
+            layout_screen(with_picture(hold, "chair", Side::right), width, height);
+        const Box& picture = layout[Part::picture].box;
+        const Box& number = layout[Part::big_number].box;
+        CHECK(picture.y <= number.y);
+        CHECK(picture.bottom() >= number.bottom());
+        CHECK(picture.width >= static_cast<int>(0.18 * width));
+    }
+}
+
+TEST_CASE("a picture never covers another part, whichever leg the view and picture name") {
+    const auto [width, height] =
+        GENERATE(table<int, int>({{1920, 1080}, {1024, 768}, {1080, 1920}}));
+    for (const Side view_side : {Side::none, Side::left, Side::right}) {
+        for (const Side picture_side : {Side::none, Side::left, Side::right}) {
+            ScreenView hold = hold_view(27);
+            hold.side = view_side;
+            const Layout layout =
+                layout_screen(with_picture(hold, "chair", picture_side), width, height);
+            for (const Part part : every_part) {
+                INFO(width << "x" << height << ": view side " << static_cast<int>(view_side)
+                           << ", picture side " << static_cast<int>(picture_side) << ", "
+                           << part_name(part));
+                CHECK(contains({0, 0, width, height}, layout[part].box));
+                if (part != Part::picture) {
+                    CHECK_FALSE(overlaps(layout[part].box, layout[Part::picture].box));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("in portrait the picture has a row of its own above the digits") {
+    // (At 480x800 the steps of a get-ready leave it no room: it is left out, as the next test
+    // shows is harmless.)
+    const auto [width, height] = GENERATE(table<int, int>({{1080, 1920}, {720, 1280}}));
+    for (const test::Sample& sample : test::sample_screens()) {
+        if (!sample.view.picture) {
+            continue;
+        }
+        INFO(sample.name << " at " << width << "x" << height);
+        const Layout layout = layout_screen(sample.view, width, height);
+        const Box& picture = layout[Part::picture].box;
+        REQUIRE_FALSE(picture.empty());
+        CHECK(picture.bottom() <= layout[Part::big_number].box.y);
+        CHECK(picture.height >= 0.12 * height);
+        CHECK(picture.width == layout[Part::heading].box.width);
+    }
+}
+
+TEST_CASE("a picture takes only room the words leave: they keep their size, with it or without") {
+    for (const auto& [width, height] : test::screen_sizes()) {
+        for (const test::Sample& sample : test::sample_screens()) {
+            if (!sample.view.picture) {
+                continue;
+            }
+            for (const auto texts : {test::Texts::plain, test::Texts::long_english}) {
+                const ScreenView view = test::with_texts(sample.view, texts);
+                ScreenView without = view;
+                without.picture.reset();
+                const Layout with_it = layout_screen(view, width, height);
+                const Layout plain = layout_screen(without, width, height);
+                for (const Part part : {Part::heading, Part::side, Part::body, Part::status,
+                                        Part::caution, Part::hint, Part::banner}) {
+                    INFO(sample.name << " (" << test::texts_name(texts) << ") at " << width << "x"
+                                     << height << ": " << part_name(part));
+                    CHECK(with_it[part].box.height == plain[part].box.height);
+                    CHECK(with_it[part].max_pixel_size == plain[part].max_pixel_size);
+                }
+            }
+        }
     }
 }
 
@@ -264,6 +410,44 @@ TEST_CASE("fit_text uses the largest size at which everything fits") {
         // Two one-line paragraphs at size 10: 12 + 4 + 12 = 28 px.
         CHECK(fit_text({"a", "b"}, 100, 28, 10, Wrap::words, measure).pixel_size == 10);
         CHECK(fit_text({"a", "b"}, 100, 27, 10, Wrap::words, measure).shortened);
+    }
+}
+
+TEST_CASE("fitting any text takes a bounded number of measurements, and it still fits") {
+    // Measuring is what costs (SDL_ttf shapes the text each time): count the calls, and the
+    // characters measured, for text far beyond anything the config allows.
+    long calls = 0;
+    long characters = 0;
+    const TextMeasure plain = half_em_measure();
+    TextMeasure counting = plain;
+    counting.width = [&](std::string_view text, int size) {
+        ++calls;
+        characters += static_cast<long>(text.size());
+        return plain.width(text, size);
+    };
+    std::string words;
+    while (words.size() < 60'000) {
+        words += "Hamstring ";
+    }
+    std::vector<std::string> many_lines(2000, "07:00 Morning stretch");
+    auto [paragraphs, wrap] = GENERATE_COPY(table<std::vector<std::string>, Wrap>({
+        {{std::string(60'000, 'a')}, Wrap::words},  // one word: broken inside, piece by piece
+        {{words}, Wrap::words},
+        {{words, std::string(60'000, 'b'), words}, Wrap::words},
+        {many_lines, Wrap::none},
+        {many_lines, Wrap::words},
+        {{words}, Wrap::none},
+    }));
+    CAPTURE(paragraphs.size(), paragraphs.front().size());
+    calls = characters = 0;
+    const FittedText fitted = fit_text(paragraphs, 1000, 300, 120, wrap, counting);
+    CHECK(calls < 2'000);
+    CHECK(characters < 200'000);
+    REQUIRE(fitted.pixel_size > 0);
+    CHECK(fitted.shortened);
+    CHECK(block_height(fitted.sources, plain.line_step(fitted.pixel_size)) <= 300);
+    for (const std::string& line : fitted.lines) {
+        CHECK(plain.width(line, fitted.pixel_size) <= 1000);
     }
 }
 

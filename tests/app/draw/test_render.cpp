@@ -13,13 +13,16 @@
 #include <string>
 #include <vector>
 
+#include "app/draw/built_in_pictures.hpp"
 #include "app/draw/font_locator.hpp"
 #include "app/draw/palette.hpp"
+#include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "catch.hpp"
 #include "render_samples.hpp"
+#include "temp_dir.hpp"
 
 using namespace sk;
 
@@ -279,7 +282,8 @@ TEST_CASE("screens light few pixels, keep black corners, and stay dim at night")
 TEST_CASE("what is drawn stays inside its box, for every screen, size and text") {
     REQUIRE(system_fonts().regular);
     using test::Texts;
-    const auto texts = GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese);
+    const auto texts =
+        GENERATE(Texts::plain, Texts::long_english, Texts::german, Texts::japanese, Texts::hostile);
     for (const auto& [width, height] : test::screen_sizes()) {
         Canvas canvas(width, height);
         Renderer renderer(canvas.renderer.get(), system_fonts());
@@ -465,6 +469,231 @@ TEST_CASE("an unchanged frame rasterises nothing, and a tick redraws only what t
         fresh_renderer.draw(tick);
         CHECK(same_pixels(sideways, fresh));
     }
+}
+
+namespace {
+
+ScreenView hold_with_picture(Side side, Theme theme = Theme::day) {
+    ScreenView view = hold_view(27, theme);
+    view.side = side;
+    view.subheading = side == Side::left ? "Left leg" : "Right leg";
+    view.picture = PosePicture{{Picture::Source::built_in, "chair"}, side};
+    return view;
+}
+
+long pixels_of(const Canvas& canvas, const Box& area, Rgb colour) {
+    long count = 0;
+    for (int y = area.y; y < area.bottom(); ++y) {
+        for (int x = area.x; x < area.right(); ++x) {
+            count += canvas.pixel(x, y) == colour ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("a picture is drawn inside its box, its working leg in that leg's colour") {
+    REQUIRE(system_fonts().regular);
+    const Theme theme = GENERATE(Theme::day, Theme::night);
+    const Side side = GENERATE(Side::left, Side::right);
+    const auto [width, height] = GENERATE(table<int, int>({{1920, 1080}, {1080, 1920}}));
+    INFO(width << "x" << height << (theme == Theme::night ? " night" : " day")
+               << (side == Side::left ? " left" : " right"));
+    const Palette& palette = palette_for(theme);
+    Canvas canvas(width, height);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(hold_with_picture(side, theme));
+    const Box box = renderer.layout()[Part::picture].box;
+    const Box lit = renderer.lit(Part::picture);
+    REQUIRE_FALSE(lit.empty());
+    CHECK(contains(box, lit));
+    // It fills its box one way (it keeps its shape the other).
+    CHECK((lit.width == box.width || lit.height == box.height));
+    const long area = static_cast<long>(box.width) * box.height;
+    const Rgb leg = side_colour(palette, side);
+    const Rgb other = side_colour(palette, side == Side::left ? Side::right : Side::left);
+    CHECK(pixels_of(canvas, box, leg) > area / 100);
+    CHECK(pixels_of(canvas, box, palette.picture) > area / 100);
+    CHECK(pixels_of(canvas, box, other) == 0);
+    CHECK(renderer.take_picture_problems().empty());
+}
+
+TEST_CASE("the right leg's picture is the left leg's, mirrored, in the right leg's colour") {
+    REQUIRE(system_fonts().regular);
+    const Palette& palette = palette_for(Theme::day);
+    const ScreenView left = hold_with_picture(Side::left);
+    const ScreenView right = hold_with_picture(Side::right);
+    Canvas left_canvas(1920, 1080);
+    Renderer left_renderer(left_canvas.renderer.get(), system_fonts());
+    left_renderer.draw(left);
+    Canvas right_canvas(1920, 1080);
+    Renderer right_renderer(right_canvas.renderer.get(), system_fonts());
+    right_renderer.draw(right);
+    // The picture moves across the digits (away from the arrow); its box keeps its size.
+    const Box from = left_renderer.lit(Part::picture);
+    const Box to = right_renderer.lit(Part::picture);
+    REQUIRE(from.width == to.width);
+    REQUIRE(from.height == to.height);
+    CHECK(to.right() < right_renderer.layout()[Part::big_number].box.x);
+    CHECK(from.x > left_renderer.layout()[Part::big_number].box.right());
+    long compared = 0;
+    long different = 0;
+    for (int y = 0; y < from.height; ++y) {
+        for (int x = 0; x < from.width; ++x) {
+            const Rgb before = left_canvas.pixel(from.x + x, from.y + y);
+            const Rgb after = right_canvas.pixel(to.x + to.width - 1 - x, to.y + y);
+            // Compare the flat colours (edges blend the leg into the lines around it).
+            if (before == palette.left_side) {
+                ++compared;
+                different += after == palette.right_side ? 0 : 1;
+            } else if (before == palette.picture || before == Rgb{}) {
+                ++compared;
+                different += after == before ? 0 : 1;
+            }
+        }
+    }
+    INFO(different << " of " << compared);
+    CHECK(compared > from.width * from.height / 2);
+    CHECK(different == 0);
+}
+
+TEST_CASE("a picture is drawn at the size it was rasterised: crisp at 720p and at 4K") {
+    REQUIRE(system_fonts().regular);
+    const auto [width, height] =
+        GENERATE(table<int, int>({{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}}));
+    INFO(width << "x" << height);
+    Canvas canvas(width, height);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(hold_with_picture(Side::left));
+    const Box box = renderer.layout()[Part::picture].box;
+    const Box lit = renderer.lit(Part::picture);
+    const Palette& palette = palette_for(Theme::day);
+    RasterisedPicture expected =
+        rasterise_picture(*built_in_picture_svg("chair"), box.width, box.height,
+                          PictureInk{palette.picture, palette.left_side}, Mirror::none);
+    REQUIRE(expected.surface);
+    REQUIRE(lit.width == expected.surface->w);
+    REQUIRE(lit.height == expected.surface->h);
+    // Every pixel the picture lights is the rasterised pixel over black: nothing was scaled.
+    long worst = 0;
+    for (int y = 0; y < lit.height; y += 2) {
+        for (int x = 0; x < lit.width; x += 2) {
+            std::uint32_t value = 0;
+            std::memcpy(&value,
+                        static_cast<const std::uint8_t*>(expected.surface->pixels) +
+                            y * expected.surface->pitch + x * 4,
+                        sizeof value);
+            const int alpha = static_cast<int>(value >> 24);
+            const int red = static_cast<int>((value >> 16) & 0xff) * alpha / 255;
+            worst = std::max<long>(worst, std::abs(red - canvas.pixel(lit.x + x, lit.y + y).red));
+        }
+    }
+    CHECK(worst <= 2);
+    CHECK(renderer.picture_cache().rasterised() == 1);
+}
+
+TEST_CASE("a picture costs the hold's digits nothing they need") {
+    REQUIRE(system_fonts().regular);
+    const auto [width, height] =
+        GENERATE(table<int, int>({{1920, 1080}, {1280, 720}, {3840, 2160}, {1024, 768}}));
+    INFO(width << "x" << height);
+    Canvas canvas(width, height);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(hold_with_picture(Side::right));
+    REQUIRE_FALSE(renderer.lit(Part::picture).empty());
+    CHECK(renderer.layout()[Part::big_number].box.height >= 0.35 * height);
+    // The digits' ink fills their box as it does without a picture.
+    const Box digits = bright_bounds(canvas, renderer.layout()[Part::big_number].box);
+    CHECK(digits.height >= 0.9 * renderer.layout()[Part::big_number].box.height);
+    CHECK_FALSE(overlaps(digits, renderer.lit(Part::picture)));
+}
+
+TEST_CASE("whatever colours a picture file uses, at night it stays within the night's limit") {
+    REQUIRE(system_fonts().regular);
+    test::TempDir folder("sk-bright-picture");
+    const std::string path =
+        folder.file("bright.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 30\">"
+                    "<g stroke-width=\"3\" fill=\"none\">"
+                    "<line x1=\"2\" y1=\"5\" x2=\"38\" y2=\"5\" stroke=\"#ffffff\"/>"
+                    "<line x1=\"2\" y1=\"12\" x2=\"38\" y2=\"12\" stroke=\"#ffff00\"/>"
+                    "<line x1=\"2\" y1=\"19\" x2=\"38\" y2=\"19\" stroke=\"#00ffff\"/>"
+                    "<line x1=\"2\" y1=\"26\" x2=\"38\" y2=\"26\" stroke=\"#ff0000\"/></g></svg>");
+    ScreenView view = hold_with_picture(Side::left, Theme::night);
+    view.picture->picture = {Picture::Source::file, path};
+    Canvas canvas(1920, 1080);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(view);
+    const Box lit = renderer.lit(Part::picture);
+    REQUIRE_FALSE(lit.empty());
+    int brightest = 0;
+    for (int y = lit.y; y < lit.bottom(); ++y) {
+        for (int x = lit.x; x < lit.right(); ++x) {
+            brightest = std::max(brightest, brightness(canvas.pixel(x, y)));
+        }
+    }
+    CHECK(brightest <= night_brightness_limit);
+    const Palette& night = palette_for(Theme::night);
+    CHECK(pixels_of(canvas, lit, night.left_side) > 0);
+    CHECK(pixels_of(canvas, lit, night.picture) > 0);
+}
+
+TEST_CASE("a broken picture file is left out and said once; the screen still works") {
+    REQUIRE(system_fonts().regular);
+    test::TempDir folder("sk-broken-picture");
+    const std::string path = folder.file("pose.svg", "<svg viewBox=\"0 0 4 3\"><line");
+    ScreenView view = hold_view(27);
+    view.picture = PosePicture{{Picture::Source::file, path}, Side::right};
+    Canvas canvas(1920, 1080);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    renderer.draw(view);
+    const Box box = renderer.layout()[Part::picture].box;
+    REQUIRE_FALSE(box.empty());
+    CHECK(renderer.lit(Part::picture).empty());
+    CHECK(bright_bounds(canvas, box).empty());
+    CHECK_FALSE(renderer.lit(Part::big_number).empty());
+    CHECK_FALSE(renderer.lit(Part::heading).empty());
+    CHECK(renderer.take_picture_problems() ==
+          std::vector<std::string>{"picture '" + path +
+                                   "' is cut short (it does not end with </svg>); save it again: "
+                                   "shown without it"});
+    // Drawn again, it is neither tried nor said again.
+    renderer.redraw_everything();
+    renderer.draw(view);
+    CHECK(renderer.take_picture_problems().empty());
+    // A new config may bring a mended file: it is read again.
+    folder.file("pose.svg", std::string(*built_in_picture_svg("towel")));
+    renderer.forget_pictures();
+    renderer.draw(view);
+    CHECK_FALSE(renderer.lit(Part::picture).empty());
+    CHECK(renderer.take_picture_problems().empty());
+}
+
+TEST_CASE("a countdown tick does not draw the picture again; between sessions it is let go") {
+    REQUIRE(system_fonts().regular);
+    Canvas canvas(1920, 1080);
+    Renderer renderer(canvas.renderer.get(), system_fonts());
+    ScreenView view = hold_with_picture(Side::left);
+    renderer.draw(view);
+    CHECK(renderer.picture_cache().rasterised() == 1);
+    for (int seconds = 26; seconds > 20; --seconds) {
+        view.big_number = seconds;
+        const DrawReport report = renderer.draw(view, TargetContent::last_frame);
+        CHECK(report.redraw == Redraw::parts);
+        CHECK_FALSE(overlaps(report.changed, renderer.layout()[Part::picture].box));
+    }
+    renderer.redraw_everything();
+    renderer.draw(view);
+    CHECK(renderer.picture_cache().rasterised() == 1);
+    CHECK(renderer.picture_cache().entries() == 1);
+
+    // Between sessions the textures go, and their memory with them.
+    ScreenView idle = hold_view(27);
+    idle.kind = ScreenKind::idle;
+    idle.picture.reset();
+    renderer.draw(idle);
+    CHECK(renderer.picture_cache().entries() == 0);
 }
 
 TEST_CASE("old texts leave the cache, so memory stays bounded over a long countdown") {

@@ -1,6 +1,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "catch.hpp"
 #include "core/config/location.hpp"
@@ -49,4 +50,24 @@ TEST_CASE("an empty XDG_CONFIG_HOME falls back to ~/.config") {
     system.env = {{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", ""}};
     system.files.insert("/home/ada/.config/stretch-kiosk/config.yaml");
     CHECK(system.locate(std::nullopt).path == "/home/ada/.config/stretch-kiosk/config.yaml");
+}
+
+TEST_CASE("the paths a running kiosk watches are the whole search order") {
+    auto env_of = [](std::map<std::string, std::string> values) {
+        return [values](const char* name) -> std::optional<std::string> {
+            auto it = values.find(name);
+            return it == values.end() ? std::nullopt : std::optional(it->second);
+        };
+    };
+    using Paths = std::vector<std::string>;
+    CHECK(sk::config_search_paths(std::nullopt, env_of({{"HOME", "/home/ada"}})) ==
+          Paths{"/home/ada/.config/stretch-kiosk/config.yaml", "/etc/stretch-kiosk/config.yaml"});
+    CHECK(sk::config_search_paths(std::nullopt,
+                                  env_of({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", "/xdg"}})) ==
+          Paths{"/xdg/stretch-kiosk/config.yaml", "/etc/stretch-kiosk/config.yaml"});
+    CHECK(sk::config_search_paths(std::nullopt, env_of({})) ==
+          Paths{"/etc/stretch-kiosk/config.yaml"});
+    // With --config only that file counts, even while it is missing.
+    CHECK(sk::config_search_paths(std::string("/srv/my.yaml"), env_of({{"HOME", "/home/ada"}})) ==
+          Paths{"/srv/my.yaml"});
 }

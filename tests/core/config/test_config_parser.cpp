@@ -229,6 +229,11 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(seated.laterality == sk::Laterality::per_leg);
     CHECK(seated.caution == "Stop if it hurts.");
     CHECK(seated.cue == "Breathe.");
+    // A relative picture is found beside the config file, wherever the program runs.
+    CHECK(seated.picture ==
+          sk::Picture{sk::Picture::Source::file, test_data("config/good/seated.svg")});
+    CHECK(seated.needs ==
+          std::vector<sk::Equipment>{sk::Equipment::mat, sk::Equipment::two_chairs});
 
     REQUIRE(config.routines.size() == 1);
     CHECK(config.routines[0].title == "Short one");
@@ -488,6 +493,81 @@ TEST_CASE("every case in the catalogue of bad configs gives exactly its diagnost
         CHECK(diagnostics_of(bad.yaml) == bad.expected);
         CHECK_FALSE(parse_config(bad.yaml, "test.yaml").ok());
     }
+}
+
+TEST_CASE("every input that once got past the parser is parsed or refused, never a crash") {
+    // tests/data/config/fuzz/: what scripts/fuzz-config.sh found, and other hostile inputs.
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test_data("config/fuzz"))) {
+        const std::string name = entry.path().filename().string();
+        if (name == "README.md") {
+            continue;
+        }
+        ++files;
+        CAPTURE(name);
+        const sk::ConfigResult result = parse_config(read_file(entry.path().string()), name);
+        CHECK(result.ok() == result.diagnostics.empty());
+        if (name.rfind("refused-", 0) == 0) {
+            CHECK_FALSE(result.ok());
+        }
+    }
+    CHECK(files >= 4);
+}
+
+TEST_CASE("texts at their longest are accepted") {
+    // 60 characters for names and titles, 120 for a step or the cue, 200 for a caution; counted
+    // in characters, so a Japanese name may be as long as an English one.
+    const std::string name = GENERATE(
+        std::string(60, 'M'), std::string() + [] {
+            std::string text;
+            for (int i = 0; i < 60; ++i) {
+                text += "朝";
+            }
+            return text;
+        }());
+    const std::string text =
+        "schedule:\n"
+        "  - name: \"" +
+        name +
+        "\"\n"
+        "    time: \"07:00\"\n"
+        "    days: daily\n"
+        "    routine: " +
+        std::string(60, 'q') +
+        "\n"
+        "stretches:\n"
+        "  " +
+        std::string(60, 'c') +
+        ":\n"
+        "    title: \"" +
+        std::string(60, 'T') +
+        "\"\n"
+        "    steps: [\"" +
+        std::string(120, 's') +
+        "\"]\n"
+        "    caution: \"" +
+        std::string(200, 'w') +
+        "\"\n"
+        "    cue: \"" +
+        std::string(120, 'u') +
+        "\"\n"
+        "routines:\n"
+        "  " +
+        std::string(60, 'q') +
+        ":\n"
+        "    title: \"" +
+        std::string(60, 'R') +
+        "\"\n"
+        "    steps: [{stretch: " +
+        std::string(60, 'c') + "}]\n";
+    CHECK(diagnostics_of(text).empty());
+}
+
+TEST_CASE("a document marker or a comment at the end of the file holds nothing and is accepted") {
+    const std::string ending = GENERATE(as<std::string>{}, "...\n", "---\n", "...\n---\n",
+                                        "...\n# the end\n", "--- # the end\n...\n", "...\n\n\n");
+    CAPTURE(ending);
+    CHECK(diagnostics_of(good_schedule + ending).empty());
 }
 
 TEST_CASE("columns count characters, as editors do, and a byte order mark is not one") {

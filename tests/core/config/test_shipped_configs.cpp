@@ -89,6 +89,18 @@ TEST_CASE("the sample follows the seed: four stretches, one caution, twice a day
         CHECK(config.find_stretch("wall")->laterality == sk::Laterality::both_legs);
     }
 
+    SECTION("each stretch shows its own built-in picture and says what it needs") {
+        for (const char* id : {"standing", "chair", "towel", "wall"}) {
+            CAPTURE(id);
+            CHECK(config.find_stretch(id)->picture ==
+                  sk::Picture{sk::Picture::Source::built_in, id});
+        }
+        CHECK(config.find_stretch("standing")->needs.empty());
+        CHECK(config.find_stretch("chair")->needs == std::vector{sk::Equipment::two_chairs});
+        CHECK(config.find_stretch("towel")->needs == std::vector{sk::Equipment::towel});
+        CHECK(config.find_stretch("wall")->needs == std::vector{sk::Equipment::wall});
+    }
+
     SECTION("holds start at 30 to 60 seconds, as the seed recommends") {
         for (const sk::Routine& routine : config.routines) {
             for (const sk::RoutineStep& step : routine.steps) {

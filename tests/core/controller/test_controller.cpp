@@ -28,6 +28,7 @@ struct FakeKiosk {
     sk::Instant now;
     std::vector<sk::HistoryRecord> written;
     std::vector<sk::Cue> played;
+    std::vector<std::string> notes;
     std::vector<sk::Utterance> said;
     std::optional<sk::SessionVoice> voice;
     std::optional<sk::ScreenPower> power;
@@ -43,6 +44,7 @@ struct FakeKiosk {
     void take(Effects effects) {
         written.insert(written.end(), effects.records.begin(), effects.records.end());
         played.insert(played.end(), effects.cues.begin(), effects.cues.end());
+        notes.insert(notes.end(), effects.notes.begin(), effects.notes.end());
         said.insert(said.end(), effects.speech.begin(), effects.speech.end());
         if (effects.voice) {
             voice = effects.voice;
@@ -222,16 +224,80 @@ TEST_CASE("automatic start after the prompt has waited") {
     CHECK(kiosk.screen() == ScreenKind::get_ready);
 }
 
-TEST_CASE("an implausible clock starts nothing by itself") {
+TEST_CASE("a clock a little behind the history waits, says so, and what to do") {
     sk::Config config = one_short_session();
     config.session.start = sk::StartMode::automatic;
-    // The newest record is from next year: this clock is wrong (a Pi without an RTC).
-    sk::HistoryRecord future{at("2027-06-01T07:00:00"), 2h, "", "", "quick",
+    // A Pi without an RTC booted with its last saved time, 3 h behind its newest record.
+    sk::HistoryRecord newest{at("2026-11-23T10:00:00"), 1h, "", "", "quick",
                              RecordOutcome::completed,  10s};
-    FakeKiosk kiosk(config, {future}, "2026-11-23T07:00:00");
+    FakeKiosk kiosk(config, {newest}, "2026-11-23T07:00:00");
     kiosk.run(2min);
     CHECK(kiosk.screen() == ScreenKind::idle);
     CHECK(kiosk.written.empty());
+    CHECK(kiosk.controller.view(kiosk.now).body ==
+          std::vector<std::string>{"Clock behind the last session by 2 h",
+                                   "Set the time: sessions wait until 10:00"});
+    REQUIRE(kiosk.notes.size() == 1);
+    CHECK(kiosk.notes[0] ==
+          "the clock reads 2026-11-23T07:00:00+01:00, earlier than the newest history record "
+          "(2026-11-23T10:00:00+01:00, 3 h later): no session is offered or missed until the "
+          "clock passes it or is synchronised; if the clock is wrong, set it (timedatectl "
+          "set-time 'YYYY-MM-DD HH:MM') or turn on network time (timedatectl set-ntp true)");
+
+    SECTION("once the kernel says the clock is synchronised, the session starts") {
+        kiosk.controller.set_clock_sync(sk::ClockSync::synchronised);
+        kiosk.run(1s);
+        CHECK(kiosk.screen() == ScreenKind::due);
+        kiosk.run(31s);
+        CHECK(kiosk.screen() == ScreenKind::get_ready);
+        CHECK(std::count(kiosk.notes.begin(), kiosk.notes.end(),
+                         "the clock is synchronised: 1 history record dated after it, up to "
+                         "2026-11-23T10:00:00+01:00, were written while the clock was wrong and "
+                         "no longer count") == 1);
+    }
+}
+
+TEST_CASE("a record dated far in the future does not stop the sessions") {
+    // A mistyped `date -s` wrote this a year ahead; the clock has been set right by hand since.
+    sk::HistoryRecord future{
+        at("2027-11-23T07:00:00"), 1h, "Morning stretch@2027-11-23", "Morning stretch", "quick",
+        RecordOutcome::completed,  10s};
+    FakeKiosk kiosk(one_short_session(), {future}, "2026-11-23T06:59:00");
+    CHECK(kiosk.controller.view(kiosk.now).body ==
+          std::vector<std::string>{"Next: Morning stretch at 07:00",
+                                   "Clock 365 days behind the history: set the time if wrong"});
+    REQUIRE(kiosk.notes.size() == 1);
+    CHECK(kiosk.notes[0].find("the history holds records up to 2027-11-23T07:00:00+01:00, 365 "
+                              "days after the clock (2026-11-23T06:59:00+01:00): too far ahead "
+                              "to wait for, they are set aside and sessions follow the clock; "
+                              "if the clock is wrong") == 0);
+    kiosk.run(1min);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.press();
+    kiosk.run(20s);
+    CHECK(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::completed});
+}
+
+TEST_CASE("a restart does not make a due session vanish") {
+    // The kiosk starts at 07:10 with --start (a session by hand, not the scheduled one), and
+    // restarts at 07:15: the 07:00 occurrence, due and not yet taken, is older than the newest
+    // record.
+    Controller first(one_short_session(), berlin(), {}, sk::RunMode::always_on, "Space");
+    // As the kiosk does with --start: before its first tick.
+    const std::vector<sk::HistoryRecord> written =
+        first.start_now("full", {at("2026-11-23T07:10:00"), sk::MonoTime{}}).records;
+    REQUIRE(written.size() == 1);
+    REQUIRE(written[0].occurrence.empty());
+    SECTION("inside its window: offered") {
+        FakeKiosk restarted(one_short_session(), written, "2026-11-23T07:15:00");
+        CHECK(restarted.screen() == ScreenKind::due);
+    }
+    SECTION("after its window: recorded missed") {
+        FakeKiosk restarted(one_short_session(), written, "2026-11-23T09:00:00");
+        REQUIRE(restarted.written.size() == 2);
+        CHECK(restarted.written[1].outcome == RecordOutcome::missed);
+        CHECK(restarted.written[1].occurrence == "Morning stretch@2026-11-23");
+    }
 }
 
 TEST_CASE("a session started by hand just before its time takes the scheduled one's place") {

@@ -73,10 +73,23 @@ std::vector<std::string> missed_keys(const PlannerUpdate& update) {
 
 using Keys = std::vector<std::string>;
 
+// A history with these occurrence keys settled, its newest record at `newest` (every key's record
+// then too: only whether they count matters here).
+std::vector<sk::HistoryMark> history(const Keys& keys, std::optional<SysSeconds> newest) {
+    std::vector<sk::HistoryMark> marks;
+    for (const std::string& key : keys) {
+        marks.push_back({newest.value_or(at("2027-01-01 00:00")), key});
+    }
+    if (newest) {
+        marks.push_back({*newest, ""});
+    }
+    return marks;
+}
+
 }  // namespace
 
 TEST_CASE("first boot with an empty history: offered at its time, then settled") {
-    Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+    Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
 
     PlannerUpdate early = planner.update(at("2027-06-01 06:00"));
     CHECK(early.clock == ClockTrust::trusted);
@@ -93,7 +106,7 @@ TEST_CASE("first boot with an empty history: offered at its time, then settled")
     // The offer lasts while its window does: a later look returns the same occurrence.
     CHECK(due_key(planner.update(at("2027-06-01 07:30"))) == "Morning stretch@2027-06-01");
 
-    planner.settle("Morning stretch@2027-06-01");
+    planner.settle("Morning stretch@2027-06-01", at("2027-06-01 07:30"));
     PlannerUpdate after = planner.update(at("2027-06-01 07:31"));
     CHECK(due_key(after) == "none");
     CHECK(after.missed.empty());
@@ -103,13 +116,13 @@ TEST_CASE("first boot with an empty history: offered at its time, then settled")
 
 TEST_CASE("first boot with an empty history looks back one prompt window only") {
     SECTION("inside the window: offered, nothing missed") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         PlannerUpdate update = planner.update(at("2027-06-01 07:59:59"));
         CHECK(due_key(update) == "Morning stretch@2027-06-01");
         CHECK(update.missed.empty());
     }
     SECTION("after the window: a fresh install is not greeted by missed sessions") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         PlannerUpdate update = planner.update(at("2027-06-01 08:00"));
         CHECK(due_key(update) == "none");
         CHECK(update.missed.empty());
@@ -118,7 +131,7 @@ TEST_CASE("first boot with an empty history looks back one prompt window only") 
 }
 
 TEST_CASE("an offer never settled is missed once, when its window ends") {
-    Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+    Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
     CHECK(due_key(planner.update(at("2027-06-01 07:00"))) == "Morning stretch@2027-06-01");
     CHECK(planner.update(at("2027-06-01 07:59:59")).missed.empty());
 
@@ -136,30 +149,46 @@ TEST_CASE("restart: the history's keys decide, mid-window and after it") {
     SysSeconds last_night = at("2027-05-31 21:40");
 
     SECTION("mid-window, started before the restart: not offered again") {
-        Planner planner(two_a_day(), berlin(), {"Morning stretch@2027-06-01"},
-                        at("2027-06-01 07:02"));
+        Planner planner(two_a_day(), berlin(),
+                        history({"Morning stretch@2027-06-01"}, at("2027-06-01 07:02")));
         PlannerUpdate update = planner.update(at("2027-06-01 07:10"));
         CHECK(due_key(update) == "none");
         CHECK(update.missed.empty());
     }
     SECTION("mid-window, never started: still offered, for the rest of its window") {
-        Planner planner(two_a_day(), berlin(), {"Bedtime stretch@2027-05-31"}, last_night);
+        Planner planner(two_a_day(), berlin(), history({"Bedtime stretch@2027-05-31"}, last_night));
         PlannerUpdate update = planner.update(at("2027-06-01 07:20"));
         CHECK(due_key(update) == "Morning stretch@2027-06-01");
         CHECK(update.missed.empty());
         CHECK(berlin_text(update.next_check) == "2027-06-01T08:00:00+02:00");
     }
     SECTION("after the window, never started: missed once") {
-        Planner planner(two_a_day(), berlin(), {"Bedtime stretch@2027-05-31"}, last_night);
+        Planner planner(two_a_day(), berlin(), history({"Bedtime stretch@2027-05-31"}, last_night));
         PlannerUpdate update = planner.update(at("2027-06-01 09:00"));
         CHECK(due_key(update) == "none");
         CHECK(missed_keys(update) == Keys{"Morning stretch@2027-06-01"});
         CHECK(planner.update(at("2027-06-01 09:01")).missed.empty());
     }
+    SECTION("due and not yet taken, older than the newest record: still offered") {
+        // A session started by hand at 07:10 (not the scheduled one) is the newest record; the
+        // kiosk restarts at 07:15 while the morning occurrence is still open.
+        Planner planner(two_a_day(), berlin(),
+                        {{last_night, "Bedtime stretch@2027-05-31"}, {at("2027-06-01 07:10"), ""}});
+        PlannerUpdate update = planner.update(at("2027-06-01 07:15"));
+        CHECK(due_key(update) == "Morning stretch@2027-06-01");
+        CHECK(update.missed.empty());
+    }
+    SECTION("due and not yet taken, older than the newest record: missed after its window") {
+        Planner planner(two_a_day(), berlin(),
+                        {{last_night, "Bedtime stretch@2027-05-31"}, {at("2027-06-01 07:10"), ""}});
+        PlannerUpdate update = planner.update(at("2027-06-01 09:00"));
+        CHECK(due_key(update) == "none");
+        CHECK(missed_keys(update) == Keys{"Morning stretch@2027-06-01"});
+    }
     SECTION("after the window, recorded as missed before the restart: nothing") {
         Planner planner(two_a_day(), berlin(),
-                        {"Bedtime stretch@2027-05-31", "Morning stretch@2027-06-01"},
-                        at("2027-06-01 07:00"));
+                        history({"Bedtime stretch@2027-05-31", "Morning stretch@2027-06-01"},
+                                at("2027-06-01 07:00")));
         PlannerUpdate update = planner.update(at("2027-06-01 09:00"));
         CHECK(due_key(update) == "none");
         CHECK(update.missed.empty());
@@ -167,7 +196,7 @@ TEST_CASE("restart: the history's keys decide, mid-window and after it") {
 }
 
 TEST_CASE("a clock jump forward misses what passed and offers what is current") {
-    Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+    Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
     CHECK(due_key(planner.update(at("2027-06-01 07:10"))) == "Morning stretch@2027-06-01");
 
     PlannerUpdate jump = planner.update(at("2027-06-03 07:30"));
@@ -178,7 +207,7 @@ TEST_CASE("a clock jump forward misses what passed and offers what is current") 
 }
 
 TEST_CASE("a clock jump of a year reports at most 7 days as missed") {
-    Planner planner(two_a_day(), berlin(), {}, at("2026-06-01 08:00"));
+    Planner planner(two_a_day(), berlin(), history({}, at("2026-06-01 08:00")));
     PlannerUpdate update = planner.update(at("2027-06-01 07:30"));
     // From 2027-05-25 07:30: that bedtime, six whole days, and today's morning is offered.
     REQUIRE(update.missed.size() == 13);
@@ -189,23 +218,28 @@ TEST_CASE("a clock jump of a year reports at most 7 days as missed") {
 
 TEST_CASE("a clock jump backward re-offers nothing") {
     SECTION("after a settled offer") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         CHECK(due_key(planner.update(at("2027-06-01 07:10"))) == "Morning stretch@2027-06-01");
-        planner.settle("Morning stretch@2027-06-01");
+        planner.settle("Morning stretch@2027-06-01", at("2027-06-01 07:10"));
         CHECK(due_key(planner.update(at("2027-06-01 07:20"))) == "none");
 
+        // The record of the session is now later than the (unsynchronised) clock: the same as
+        // after a restart, the schedule waits until the clock passes it.
         PlannerUpdate back = planner.update(at("2027-06-01 06:00"));
-        CHECK(back.clock == ClockTrust::trusted);
+        CHECK(back.clock == ClockTrust::untrusted);
         CHECK(due_key(back) == "none");
         CHECK(back.missed.empty());
-        // The morning is behind it already; the next thing that can change is bedtime.
-        CHECK(berlin_text(back.next_check) == "2027-06-01T21:30:00+02:00");
+        CHECK(berlin_text(back.next_check) == "2027-06-01T07:10:00+02:00");
         CHECK(due_key(planner.update(at("2027-06-01 07:00"))) == "none");
-        CHECK(due_key(planner.update(at("2027-06-01 07:30"))) == "none");
+        // The morning is behind it already; the next thing that can change is bedtime.
+        PlannerUpdate passed = planner.update(at("2027-06-01 07:30"));
+        CHECK(passed.clock == ClockTrust::trusted);
+        CHECK(due_key(passed) == "none");
+        CHECK(berlin_text(passed.next_check) == "2027-06-01T21:30:00+02:00");
         CHECK(due_key(planner.update(at("2027-06-01 21:30"))) == "Bedtime stretch@2027-06-01");
     }
     SECTION("after a miss the caller did not settle") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         planner.update(at("2027-06-01 07:10"));
         CHECK(missed_keys(planner.update(at("2027-06-01 08:10"))) ==
               Keys{"Morning stretch@2027-06-01"});
@@ -214,13 +248,21 @@ TEST_CASE("a clock jump backward re-offers nothing") {
         CHECK(back.missed.empty());
         CHECK(planner.update(at("2027-06-01 08:10")).missed.empty());
     }
-    SECTION("during an offer: the same offer goes on, and is missed once when it ends") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+    SECTION("during an offer, to before its time: withdrawn until its time comes again") {
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         planner.update(at("2027-06-01 07:10"));
         PlannerUpdate back = planner.update(at("2027-06-01 06:50"));
-        CHECK(due_key(back) == "Morning stretch@2027-06-01");
+        CHECK(due_key(back) == "none");
         CHECK(back.missed.empty());
-        CHECK(due_key(planner.update(at("2027-06-01 07:10"))) == "Morning stretch@2027-06-01");
+        CHECK(berlin_text(back.next_check) == "2027-06-01T07:00:00+02:00");
+        CHECK(due_key(planner.update(at("2027-06-01 07:00"))) == "Morning stretch@2027-06-01");
+        CHECK(missed_keys(planner.update(at("2027-06-01 08:00"))) ==
+              Keys{"Morning stretch@2027-06-01"});
+    }
+    SECTION("during an offer, within its window: the same offer goes on") {
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
+        planner.update(at("2027-06-01 07:30"));
+        CHECK(due_key(planner.update(at("2027-06-01 07:05"))) == "Morning stretch@2027-06-01");
         CHECK(missed_keys(planner.update(at("2027-06-01 08:00"))) ==
               Keys{"Morning stretch@2027-06-01"});
     }
@@ -228,11 +270,12 @@ TEST_CASE("a clock jump backward re-offers nothing") {
 
 TEST_CASE("an untrusted clock offers, starts and misses nothing") {
     SysSeconds newest = at("2027-06-01 12:00");
-    Planner planner(automatic(), berlin(), {"Morning stretch@2027-06-01"}, newest);
+    Planner planner(automatic(), berlin(), history({"Morning stretch@2027-06-01"}, newest));
 
-    // A Pi without an RTC boots with its last saved time, before the newest record.
-    PlannerUpdate stale = planner.update(at("2027-05-28 07:30"));
+    // A Pi without an RTC boots with its last saved time, a little before the newest record.
+    PlannerUpdate stale = planner.update(at("2027-06-01 09:30"));
     CHECK(stale.clock == ClockTrust::untrusted);
+    CHECK(stale.history_ahead == newest);
     CHECK(due_key(stale) == "none");
     CHECK_FALSE(stale.start_now);
     CHECK(stale.missed.empty());
@@ -241,33 +284,102 @@ TEST_CASE("an untrusted clock offers, starts and misses nothing") {
     // At sync the clock jumps to the truth: only what came after the newest record counts.
     PlannerUpdate synced = planner.update(at("2027-06-02 07:20"));
     CHECK(synced.clock == ClockTrust::trusted);
+    CHECK_FALSE(synced.history_ahead);
     CHECK(missed_keys(synced) == Keys{"Bedtime stretch@2027-06-01"});
     CHECK(due_key(synced) == "Morning stretch@2027-06-02");
 
     SECTION("the newest record's own instant is plausible") {
-        Planner exact(two_a_day(), berlin(), {}, newest);
+        Planner exact(two_a_day(), berlin(), history({}, newest));
         CHECK(exact.update(newest).clock == ClockTrust::trusted);
         CHECK(exact.update(newest - 1s).clock == ClockTrust::untrusted);
     }
 }
 
+TEST_CASE("a record from the future holds the schedule for a day at most") {
+    SECTION("up to a day ahead: held until the clock passes it") {
+        SysSeconds record = at("2027-06-02 05:00");
+        Planner planner(two_a_day(), berlin(), history({}, record));
+        PlannerUpdate held = planner.update(at("2027-06-01 07:00"));
+        CHECK(held.clock == ClockTrust::untrusted);
+        CHECK(due_key(held) == "none");
+        CHECK(held.next_check == record);
+        CHECK(planner.update(at("2027-06-02 04:59:59")).clock == ClockTrust::untrusted);
+        PlannerUpdate passed = planner.update(at("2027-06-02 07:10"));
+        CHECK(passed.clock == ClockTrust::trusted);
+        CHECK(due_key(passed) == "Morning stretch@2027-06-02");
+    }
+    SECTION("further ahead: set aside while it is, and the schedule follows the clock") {
+        // A mistyped `date -s` a year ahead wrote these; the clock was set right again, by hand.
+        SysSeconds record = at("2028-06-01 07:05");
+        Planner planner(two_a_day(), berlin(),
+                        {{record, "Morning stretch@2028-06-01"}, {record, ""}});
+        PlannerUpdate now = planner.update(at("2027-06-01 07:00"));
+        CHECK(now.clock == ClockTrust::trusted);
+        CHECK(now.history_ahead == record);
+        CHECK(due_key(now) == "Morning stretch@2027-06-01");
+        CHECK(now.missed.empty());
+        CHECK_FALSE(planner.settled("Morning stretch@2028-06-01"));
+    }
+    SECTION("a day and a second ahead is too far to wait for") {
+        Planner planner(two_a_day(), berlin(), history({}, at("2027-06-02 07:00:01")));
+        CHECK(planner.update(at("2027-06-01 07:00")).clock == ClockTrust::trusted);
+    }
+}
+
 TEST_CASE("a synchronised clock is trusted even when the history holds later records") {
-    // A record written while the clock ran ahead (a bad manual setting) must not silence the
-    // kiosk for ever once NTP has set the clock right.
-    SysSeconds bogus = at("2027-09-01 12:00");
-    Planner planner(automatic(), berlin(), {}, bogus);
+    // Records written while the clock ran ahead (a bad manual setting) must not silence the
+    // kiosk once NTP has set the clock right, nor settle occurrences when their time comes.
+    SysSeconds bogus = at("2027-06-01 19:00");
+    Planner planner(automatic(), berlin(),
+                    {{at("2027-05-31 21:40"), "Bedtime stretch@2027-05-31"},
+                     {bogus, "Morning stretch@2027-06-01"}});
     CHECK(planner.update(at("2027-06-01 06:00")).clock == ClockTrust::untrusted);
 
-    planner.trust_clock();
+    planner.set_clock_sync(sk::ClockSync::synchronised);
     PlannerUpdate synced = planner.update(at("2027-06-01 07:10"));
     CHECK(synced.clock == ClockTrust::trusted);
+    CHECK(synced.set_aside == 1);
+    CHECK(synced.history_ahead == bogus);
     CHECK(due_key(synced) == "Morning stretch@2027-06-01");
-    CHECK(synced.missed.empty());  // nothing from the months before is reported missed
+    CHECK(synced.missed.empty());
+    CHECK(planner.update(at("2027-06-01 07:11")).set_aside == 0);
+
+    SECTION("set aside for good, also once the clock has passed it") {
+        planner.set_clock_sync(sk::ClockSync::unsynchronised);
+        CHECK(missed_keys(planner.update(at("2027-06-01 20:00"))) ==
+              Keys{"Morning stretch@2027-06-01"});
+        CHECK_FALSE(planner.settled("Morning stretch@2027-06-01"));
+    }
+}
+
+TEST_CASE("a synchronised clock that went back looks again at what it passed while ahead") {
+    Planner planner(two_a_day(), berlin(),
+                    history({"Bedtime stretch@2027-05-31"}, at("2027-05-31 21:40")));
+    CHECK(due_key(planner.update(at("2027-06-01 06:00"))) == "none");
+    // Set two days ahead by hand: what it passed is recorded missed, as the controller would.
+    PlannerUpdate ahead = planner.update(at("2027-06-03 07:10"));
+    CHECK(missed_keys(ahead) == Keys{"Morning stretch@2027-06-01", "Bedtime stretch@2027-06-01",
+                                     "Morning stretch@2027-06-02", "Bedtime stretch@2027-06-02"});
+    for (const sk::Occurrence& missed : ahead.missed) {
+        planner.settle(missed.key(), missed.instant);
+    }
+    CHECK(due_key(ahead) == "Morning stretch@2027-06-03");
+
+    // NTP puts it right: those misses never happened.
+    planner.set_clock_sync(sk::ClockSync::synchronised);
+    PlannerUpdate back = planner.update(at("2027-06-01 06:30"));
+    CHECK(back.set_aside == 4);
+    CHECK(due_key(back) == "none");
+    CHECK(back.missed.empty());
+    CHECK(berlin_text(back.next_check) == "2027-06-01T07:00:00+02:00");
+    CHECK(due_key(planner.update(at("2027-06-01 07:00"))) == "Morning stretch@2027-06-01");
+    CHECK(missed_keys(planner.update(at("2027-06-01 21:30"))) ==
+          Keys{"Morning stretch@2027-06-01"});
 }
 
 TEST_CASE("automatic start: the prompt is shown for auto_start_after first") {
     SECTION("on time") {
-        Planner planner(automatic(), berlin(), {}, std::nullopt);
+        Planner planner(automatic(), berlin(), history({}, std::nullopt));
         PlannerUpdate first = planner.update(at("2027-06-01 07:00"));
         CHECK(due_key(first) == "Morning stretch@2027-06-01");
         CHECK_FALSE(first.start_now);
@@ -279,7 +391,7 @@ TEST_CASE("automatic start: the prompt is shown for auto_start_after first") {
         CHECK(berlin_text(start.next_check) == "2027-06-01T08:00:00+02:00");
     }
     SECTION("a kiosk that boots late still shows the prompt first") {
-        Planner planner(automatic(), berlin(), {}, std::nullopt);
+        Planner planner(automatic(), berlin(), history({}, std::nullopt));
         PlannerUpdate first = planner.update(at("2027-06-01 07:20"));
         CHECK(due_key(first) == "Morning stretch@2027-06-01");
         CHECK_FALSE(first.start_now);
@@ -287,7 +399,7 @@ TEST_CASE("automatic start: the prompt is shown for auto_start_after first") {
         CHECK(planner.update(at("2027-06-01 07:20:30")).start_now);
     }
     SECTION("waiting for the key never starts by itself") {
-        Planner planner(two_a_day(), berlin(), {}, std::nullopt);
+        Planner planner(two_a_day(), berlin(), history({}, std::nullopt));
         planner.update(at("2027-06-01 07:00"));
         CHECK_FALSE(planner.update(at("2027-06-01 07:30")).start_now);
     }
@@ -298,14 +410,15 @@ TEST_CASE("two due at once: the newer is offered, the older missed") {
     config.schedule.push_back(entry("Second stretch", 7, 30));
 
     SECTION("both found by one look") {
-        Planner planner(config, berlin(), {"Bedtime stretch@2027-05-31"}, at("2027-05-31 21:40"));
+        Planner planner(config, berlin(),
+                        history({"Bedtime stretch@2027-05-31"}, at("2027-05-31 21:40")));
         PlannerUpdate update = planner.update(at("2027-06-01 07:40"));
         CHECK(due_key(update) == "Second stretch@2027-06-01");
         CHECK(update.due->entry_index == 2);
         CHECK(missed_keys(update) == Keys{"Morning stretch@2027-06-01"});
     }
     SECTION("the newer comes due while the older is offered") {
-        Planner planner(config, berlin(), {}, std::nullopt);
+        Planner planner(config, berlin(), history({}, std::nullopt));
         CHECK(due_key(planner.update(at("2027-06-01 07:05"))) == "Morning stretch@2027-06-01");
         PlannerUpdate update = planner.update(at("2027-06-01 07:30"));
         CHECK(due_key(update) == "Second stretch@2027-06-01");
@@ -315,7 +428,8 @@ TEST_CASE("two due at once: the newer is offered, the older missed") {
 }
 
 TEST_CASE("reconfigure keeps settled keys and the look-back point") {
-    Planner planner(two_a_day(), berlin(), {"Bedtime stretch@2027-05-31"}, at("2027-05-31 21:40"));
+    Planner planner(two_a_day(), berlin(),
+                    history({"Bedtime stretch@2027-05-31"}, at("2027-05-31 21:40")));
     CHECK(due_key(planner.update(at("2027-06-01 07:10"))) == "Morning stretch@2027-06-01");
 
     SECTION("an edit elsewhere keeps the offer, with the entry's new index") {
@@ -359,7 +473,7 @@ TEST_CASE("reconfigure keeps settled keys and the look-back point") {
     SECTION("a new entry earlier today is neither offered nor missed") {
         Config config = two_a_day();
         config.schedule.push_back(entry("Early stretch", 6, 0));
-        planner.settle("Morning stretch@2027-06-01");
+        planner.settle("Morning stretch@2027-06-01", at("2027-06-01 07:10"));
         planner.reconfigure(config, berlin());
         PlannerUpdate update = planner.update(at("2027-06-01 07:15"));
         CHECK(due_key(update) == "none");
@@ -373,7 +487,7 @@ TEST_CASE("DST days: a time in the gap is offered at the switch, a doubled time 
     config.schedule = {entry("Night owl stretch", 2, 30)};
 
     SECTION("spring forward") {
-        Planner planner(config, berlin(), {}, std::nullopt);
+        Planner planner(config, berlin(), history({}, std::nullopt));
         PlannerUpdate before = planner.update(at("2027-03-28 01:59:59"));
         CHECK(due_key(before) == "none");
         CHECK(berlin_text(before.next_check) == "2027-03-28T03:00:00+02:00");
@@ -382,11 +496,11 @@ TEST_CASE("DST days: a time in the gap is offered at the switch, a doubled time 
         CHECK(berlin_text(due.next_check) == "2027-03-28T04:00:00+02:00");
     }
     SECTION("fall back") {
-        Planner planner(config, berlin(), {}, std::nullopt);
+        Planner planner(config, berlin(), history({}, std::nullopt));
         SysSeconds first = at("2027-10-31 02:30");  // the first of the two, in summer time
         CHECK(berlin_text(first) == "2027-10-31T02:30:00+02:00");
         CHECK(due_key(planner.update(first)) == "Night owl stretch@2027-10-31");
-        planner.settle("Night owl stretch@2027-10-31");
+        planner.settle("Night owl stretch@2027-10-31", first);
         PlannerUpdate second = planner.update(first + 1h);
         CHECK(berlin_text(first + 1h) == "2027-10-31T02:30:00+01:00");
         CHECK(due_key(second) == "none");
@@ -397,7 +511,7 @@ TEST_CASE("DST days: a time in the gap is offered at the switch, a doubled time 
 TEST_CASE("an empty schedule offers nothing and looks again within a day") {
     Config config = two_a_day();
     config.schedule.clear();
-    Planner planner(config, berlin(), {}, std::nullopt);
+    Planner planner(config, berlin(), history({}, std::nullopt));
     PlannerUpdate update = planner.update(at("2027-06-01 07:00"));
     CHECK(due_key(update) == "none");
     CHECK(update.missed.empty());

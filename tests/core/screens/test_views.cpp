@@ -14,6 +14,9 @@ using sk::StatusLine;
 
 namespace {
 
+// A clock with nothing against it.
+const sk::ClockState sane{};
+
 using sk::test::berlin;
 sk::SysSeconds at(const char* local) {
     return sk::test::berlin_at(local);
@@ -30,7 +33,9 @@ sk::Config two_a_day() {
                          {"Lie down.", "Legs up the wall."},
                          sk::Laterality::both_legs,
                          "",
-                         ""}};
+                         "",
+                         {sk::Picture::Source::built_in, "wall"},
+                         {sk::Equipment::wall}}};
     config.routines = {
         {"full", "Full routine", {{"wall", 5s, 5s, sk::SideSelection::both, 1, 0s}}},
         {"gentle", "Gentle bedtime routine", {{"wall", 5s, 5s, sk::SideSelection::both, 1, 0s}}},
@@ -61,7 +66,7 @@ TEST_CASE("idle: the clock, the date, the next session, the streak, the hint") {
                        {"Bedtime stretch", {21h + 30min}, EntryToday::State::pending}});
     auto view =
         sk::idle_view(config, berlin(), at("2026-11-23T07:42:31"),
-                      occurrence(1, "Bedtime stretch", "2026-11-23T21:30"), stats, "Space", true);
+                      occurrence(1, "Bedtime stretch", "2026-11-23T21:30"), stats, "Space", sane);
     CHECK(view.kind == ScreenKind::idle);
     CHECK(view.heading == "07:42");
     CHECK(view.subheading == "Monday 23 November");
@@ -88,7 +93,7 @@ TEST_CASE("idle: when the next session is, in words") {
     }));
     CAPTURE(when);
     auto view = sk::idle_view(config, berlin(), at("2026-11-23T20:00"),
-                              occurrence(entry, name, when), stats_with(0), "Space", true);
+                              occurrence(entry, name, when), stats_with(0), "Space", sane);
     CHECK(view.body == std::vector<std::string>{expected});
 }
 
@@ -97,13 +102,34 @@ TEST_CASE("idle: no next session, an untrusted clock, the streak's words") {
     const auto now = at("2026-11-23T12:00");
     const auto next = occurrence(1, "Bedtime stretch", "2026-11-23T21:30");
 
-    auto view = sk::idle_view(config, berlin(), now, std::nullopt, stats_with(1), "Space", true);
+    auto view = sk::idle_view(config, berlin(), now, std::nullopt, stats_with(1), "Space", sane);
     CHECK(view.body == std::vector<std::string>{"No sessions planned", "1 day in a row"});
 
-    view = sk::idle_view(config, berlin(), now, next, stats_with(0), "Space", false);
-    CHECK(view.body == std::vector<std::string>{"Clock not set yet"});
+    // The history is 3 h ahead of an unsynchronised clock: the schedule waits for it.
+    const sk::ClockState held{sk::ClockTrust::untrusted, sk::ClockSync::unsynchronised,
+                              at("2026-11-23T15:05")};
+    view = sk::idle_view(config, berlin(), now, next, stats_with(0), "Space", held);
+    CHECK(view.body == std::vector<std::string>{"Clock behind the last session by 3 h",
+                                                "Set the time: sessions wait until 15:05"});
+    const sk::ClockState held_overnight{sk::ClockTrust::untrusted, sk::ClockSync::unsynchronised,
+                                        at("2026-11-24T09:30")};
+    view = sk::idle_view(config, berlin(), now, next, stats_with(0), "Space", held_overnight);
+    CHECK(view.body == std::vector<std::string>{"Clock behind the last session by 21 h",
+                                                "Set the time: sessions wait until Tuesday 09:30"});
+    // Far ahead: the schedule follows the clock, and the screen says one of them is wrong.
+    const sk::ClockState far{sk::ClockTrust::trusted, sk::ClockSync::unsynchronised,
+                             at("2027-11-23T12:00")};
+    view = sk::idle_view(config, berlin(), now, next, stats_with(0), "Space", far);
+    CHECK(view.body ==
+          std::vector<std::string>{"Next: Bedtime stretch at 21:30",
+                                   "Clock 365 days behind the history: set the time if wrong"});
+    // Synchronised: the clock is right, and the records ahead of it no longer count.
+    const sk::ClockState synced{sk::ClockTrust::trusted, sk::ClockSync::synchronised,
+                                at("2027-11-23T12:00")};
+    view = sk::idle_view(config, berlin(), now, next, stats_with(0), "Space", synced);
+    CHECK(view.body == std::vector<std::string>{"Next: Bedtime stretch at 21:30"});
 
-    view = sk::idle_view(config, berlin(), now, next, stats_with(12), "", true);
+    view = sk::idle_view(config, berlin(), now, next, stats_with(12), "", sane);
     CHECK(view.body ==
           std::vector<std::string>{"Next: Bedtime stretch at 21:30", "12 days in a row"});
     CHECK(view.hint == "Press the button to stretch now");
@@ -114,7 +140,7 @@ TEST_CASE("idle: today's sessions are marked done, pending, missed or ended earl
                                       {"Lunch stretch", {12h + 5min}, EntryToday::State::stopped},
                                       {"Bedtime stretch", {21h + 30min}, EntryToday::State::done}});
     auto view = sk::idle_view(two_a_day(), berlin(), at("2026-11-23T22:00"), std::nullopt, stats,
-                              "Space", true);
+                              "Space", sane);
     CHECK(view.status ==
           std::vector<StatusLine>{{"07:00 Morning stretch", StatusLine::Mark::missed},
                                   {"12:05 Lunch stretch (ended early)", StatusLine::Mark::none},
@@ -124,7 +150,7 @@ TEST_CASE("idle: today's sessions are marked done, pending, missed or ended earl
 TEST_CASE("idle: the clock is local time, summer time included") {
     const auto july = sk::SysSeconds{std::chrono::sys_days{2026y / 7 / 1}} + 5h + 42min;
     auto view =
-        sk::idle_view(two_a_day(), berlin(), july, std::nullopt, stats_with(0), "Space", true);
+        sk::idle_view(two_a_day(), berlin(), july, std::nullopt, stats_with(0), "Space", sane);
     CHECK(view.heading == "07:42");
     CHECK(view.subheading == "Wednesday 1 July");
 }
@@ -139,12 +165,12 @@ TEST_CASE("idle: the look of the last entry whose time has come, through the nig
     }));
     CAPTURE(when);
     auto view =
-        sk::idle_view(two_a_day(), berlin(), at(when), std::nullopt, stats_with(0), "Space", true);
+        sk::idle_view(two_a_day(), berlin(), at(when), std::nullopt, stats_with(0), "Space", sane);
     CHECK(view.theme == theme);
 
     sk::Config empty = two_a_day();
     empty.schedule.clear();
-    view = sk::idle_view(empty, berlin(), at(when), std::nullopt, stats_with(0), "Space", true);
+    view = sk::idle_view(empty, berlin(), at(when), std::nullopt, stats_with(0), "Space", sane);
     CHECK(view.theme == sk::Theme::day);
 }
 
@@ -170,6 +196,43 @@ TEST_CASE("due: the entry, its length, the key, and the automatic start") {
     view = sk::due_view(config, due, 45s, left, "Return");
     CHECK(view.subheading == "45 s · Gentle bedtime routine");
     CHECK(view.body == std::vector<std::string>{"Press Return to start", words});
+}
+
+TEST_CASE("due: the routine's stretches, each once, with what each needs") {
+    sk::Config config = two_a_day();
+    config.stretches.push_back({"towel",
+                                "Towel hamstring stretch",
+                                {"Lie down."},
+                                sk::Laterality::per_leg,
+                                "",
+                                "",
+                                {},
+                                {sk::Equipment::towel}});
+    config.stretches.push_back(
+        {"seated",
+         "Seated stretch",
+         {"Sit."},
+         sk::Laterality::per_leg,
+         "",
+         "",
+         {},
+         {sk::Equipment::two_chairs, sk::Equipment::mat, sk::Equipment::chair}});
+    config.routines.at(1).steps = {{"towel", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"wall", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"towel", 5s, 5s, sk::SideSelection::left, 1, 0s},
+                                   {"seated", 5s, 5s, sk::SideSelection::both, 1, 0s},
+                                   {"gone", 5s, 5s, sk::SideSelection::both, 1, 0s}};
+    const auto view = sk::due_view(config, occurrence(1, "Bedtime stretch", "2026-11-23T21:30"),
+                                   480s, std::nullopt, "Space");
+    std::vector<std::string> lines;
+    for (const sk::StatusLine& line : view.status) {
+        CHECK(line.mark == sk::StatusLine::Mark::none);
+        lines.push_back(line.text);
+    }
+    CHECK(lines == std::vector<std::string>{"Towel hamstring stretch · a towel",
+                                            "Wall hamstring stretch · a free wall",
+                                            "Seated stretch · two chairs, a mat, a chair"});
+    CHECK(view.body == std::vector<std::string>{"Press Space to start"});
 }
 
 TEST_CASE("done: what was done, how long, the streak and today's sessions") {

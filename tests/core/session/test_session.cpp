@@ -29,13 +29,17 @@ sk::Config test_config() {
          {"Stand tall.", "Bend forward from the hips."},
          sk::Laterality::both_legs,
          "Skip this one if your back hurts.",
-         "Let your arms hang."},
+         "Let your arms hang.",
+         {sk::Picture::Source::built_in, "standing"},
+         {}},
         {"chair",
          "Chair hamstring stretch",
          {"Sit on a chair.", "Rest one leg on another chair."},
          sk::Laterality::per_leg,
          "",
-         ""},
+         "",
+         {sk::Picture::Source::file, "/srv/chair.svg"},
+         {sk::Equipment::two_chairs}},
     };
     config.session.get_ready = 2s;
     config.session.switch_sides = 2s;
@@ -211,7 +215,9 @@ TEST_CASE("repetitions rest between rounds, and the screen counts the rounds") {
     view = session.view(t0 + 13s);
     CHECK(view.kind == ScreenKind::rest);
     CHECK(view.heading == "Rest");
-    CHECK(view.body == std::vector<std::string>{"Next: round 2 of 3, left leg"});
+    // A short rest is all "last seconds": what comes next, by name.
+    CHECK(view.body ==
+          std::vector<std::string>{"Next: Chair hamstring stretch", "Round 2 of 3, left leg"});
     CHECK(view.big_number == 2);
     view = session.view(t0 + 15s);
     CHECK(view.kind == ScreenKind::hold);
@@ -537,6 +543,67 @@ TEST_CASE("the session screens at chosen instants") {
         CHECK(view.body == std::vector<std::string>{"Quick routine · 19 s"});
         CHECK_FALSE(view.big_number);
     }
+}
+
+TEST_CASE("the pose is shown while getting ready, holding and paused, with the leg at work") {
+    // get_ready 0-2, standing 2-7, get_ready 7-9, left 9-13, switch 13-15, right 15-19.
+    Session session = start(quick_routine());
+    const sk::Picture standing{sk::Picture::Source::built_in, "standing"};
+    const sk::Picture chair{sk::Picture::Source::file, "/srv/chair.svg"};
+    using sk::PosePicture;
+    CHECK(session.view(t0 + 1s).picture == PosePicture{standing, Side::none});
+    CHECK(session.view(t0 + 3s).picture == PosePicture{standing, Side::none});
+    CHECK(session.view(t0 + 8s).picture == PosePicture{chair, Side::left});
+    CHECK(session.view(t0 + 10s).picture == PosePicture{chair, Side::left});
+    CHECK(session.view(t0 + 16s).picture == PosePicture{chair, Side::right});
+
+    SECTION("paused, the picture still shows the leg, though the view names none") {
+        session.apply(Command::toggle_pause, t0 + 10s);
+        const auto paused = session.view(t0 + 12s);
+        CHECK(paused.kind == ScreenKind::paused);
+        CHECK(paused.side == Side::none);
+        CHECK(paused.picture == PosePicture{chair, Side::left});
+    }
+    SECTION("a stretch with no picture shows none") {
+        sk::Config config = test_config();
+        config.stretches.at(0).picture = {};
+        Session plain = start({"r", "R", {step("standing", 5s)}}, 0, config);
+        CHECK_FALSE(plain.view(t0 + 1s).picture);
+        CHECK_FALSE(plain.view(t0 + 3s).picture);
+    }
+}
+
+TEST_CASE("the last seconds of a switch or a rest show the next pose (a rest, its name too)") {
+    sk::Config config = test_config();
+    config.session.switch_sides = 8s;
+    // get_ready 0-2, left 2-6, switch 6-14, right 14-18, rest 18-28, left (round 2) 28-32.
+    Session session =
+        Session(config, {"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 10s)}},
+                "Morning stretch", sk::Theme::day, 0, t0);
+    const sk::PosePicture right{{sk::Picture::Source::file, "/srv/chair.svg"}, Side::right};
+    const sk::PosePicture left{{sk::Picture::Source::file, "/srv/chair.svg"}, Side::left};
+
+    auto view = session.view(t0 + 8s);  // 6 s left
+    CHECK(view.kind == ScreenKind::switch_sides);
+    CHECK(view.body == std::vector<std::string>{"Same stretch, other leg."});
+    CHECK_FALSE(view.picture);
+    view = session.view(t0 + 9s);  // 5 s left
+    CHECK(view.big_number == 5);
+    CHECK(view.body == std::vector<std::string>{"Same stretch, other leg."});
+    CHECK(view.picture == right);
+    CHECK(session.view(t0 + 13500ms).picture == right);
+
+    view = session.view(t0 + 22s);  // 6 s left
+    CHECK(view.kind == ScreenKind::rest);
+    CHECK(view.body == std::vector<std::string>{"Next: round 2 of 2, left leg"});
+    CHECK_FALSE(view.picture);
+    view = session.view(t0 + 23s);  // 5 s left
+    CHECK(view.body ==
+          std::vector<std::string>{"Next: Chair hamstring stretch", "Round 2 of 2, left leg"});
+    CHECK(view.picture == left);
+    // The preview starts on a whole second, when the countdown changes anyway: no new deadline.
+    session.advance(t0 + 22500ms);
+    CHECK(session.next_deadline(t0 + 22500ms) == t0 + 23s);
 }
 
 TEST_CASE("next_deadline: the next whole second of the countdown, or the phase end") {

@@ -28,13 +28,17 @@ sk::Config test_config() {
          {"Stand tall.", "Bend forward from the hips"},
          sk::Laterality::both_legs,
          "Skip this one if your back hurts.",
-         "Let your arms hang."},
+         "Let your arms hang.",
+         {},
+         {}},
         {"chair",
          "Chair hamstring stretch",
          {"Sit on a chair.", "Rest one leg on another chair."},
          sk::Laterality::per_leg,
          "",
-         ""},
+         "",
+         {},
+         {}},
     };
     config.session.get_ready = 10s;
     config.session.switch_sides = 5s;
