@@ -120,6 +120,7 @@ KioskLoop::KioskLoop(const Options& options, ActiveConfig config, Zone zone, Dis
       history_(resolve_state_dir(options.state_dir) + "/history.log"),
       clock_(wall_start, options.clock_speed),
       display_(std::move(display)),
+      events_(waiting_for(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "")),
       trace_(options.trace_path ? Trace(*options.trace_path, clock_.now().mono) : Trace()),
       input_(config_.current().keys),
       watcher_(config_.watched_paths()),
@@ -149,7 +150,10 @@ void KioskLoop::open_devices() {
     if (!gamepads_.problem().empty()) {
         log_line(LogPriority::warning, gamepads_.problem());
     }
-    log_line(display_.description());
+    log_line(display_.description() +
+             (events_.waiting() == Waiting::native
+                  ? ""
+                  : "; waiting on " + std::to_string(events_.devices()) + " input devices"));
 }
 
 void KioskLoop::open_sound() {
@@ -299,7 +303,7 @@ void KioskLoop::report_alive() {
 void KioskLoop::wait(Instant now, const ScreenView& view) {
     SDL_Event event;
     const int wait_ms = static_cast<int>(std::min(wait_time(now, view), longest_wait).count());
-    if (!SDL_WaitEventTimeout(&event, wait_ms)) {
+    if (!events_.wait(event, milliseconds{wait_ms})) {
         return;
     }
     const Instant at = clock_.now();

@@ -9,6 +9,7 @@
 
 #include "app/draw/display.hpp"
 #include "app/draw/renderer.hpp"
+#include "app/input/event_wait.hpp"
 #include "app/input/gamepads.hpp"
 #include "app/input/input.hpp"
 #include "app/sound/audio.hpp"
@@ -93,6 +94,7 @@ class KioskLoop {
     AppClock clock_;
     ClockJumps clock_jumps_;
     Display display_;
+    EventWait events_;  // how the loop sleeps: in SDL, or on the input devices
     std::unique_ptr<Renderer> renderer_;
     Audio audio_;  // closed between sessions
     AudioSettings audio_settings_;
