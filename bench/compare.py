@@ -252,6 +252,14 @@ def main():
           f"hold {median('hold', 'pss') / floor_pss:.2f}x")
     if any(r and r.get("left") for name in results for r in results[name]):
         print("* some windows ran past the phase's end (see --seconds)")
+    # --check: a print-and-exit mode, timed from exec to exit (the shipped config).
+    check = []
+    for _ in range(21):
+        begun = time.monotonic()
+        subprocess.run([args.kiosk, "--check", "--config", config], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        check.append((time.monotonic() - begun) * 1000)
+    print(f"--check: {statistics.median(check):.1f} ms (median of 21)")
     if not shutil.which("chromium"):
         print("chromium: not installed here (Debian's chromium), not measured")
 
@@ -260,8 +268,8 @@ def main():
         frame_env = dict(env, DISPLAY=big.display)
         print()
         sys.stdout.flush()
-        subprocess.run([args.frame_cost], env=frame_env)
-        subprocess.run([args.frame_cost, "--rotation", "90", "1920x1080"], env=frame_env)
+        subprocess.run([args.frame_cost, "--rounds", "3"], env=frame_env)
+        subprocess.run([args.frame_cost, "--rounds", "3", "--rotation", "90", "1920x1080"], env=frame_env)
         big.close()
         if shutil.which("valgrind"):
             out = os.path.join(work, "callgrind.out")
