@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Only what changed goes to the screen: in a steady hold, a frame sends the strip of the progress
+# bar that filled, and once a second the number's box with it; a new screen sends everything.
+# Read from the kiosk's own --trace (its "frame" lines: the pixels and areas sent), never timed.
+# Usage: frames_test.sh BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+cleanup() {
+    [[ -n ${kiosk:-} ]] && kill "$kiosk" 2>/dev/null && wait "$kiosk" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+source "$(dirname "$0")/check.sh"
+width=640 height=360
+
+SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --size ${width}x$height \
+    --config "$src/config/stretch-kiosk.yaml" --state-dir "$tmp/state" --start full \
+    --clock-start 2026-11-23T07:00 --trace "$tmp/trace" 2>"$tmp/kiosk.log" &
+kiosk=$!
+# Until three new numbers of the hold have been shown (a minute at most, for a slow build).
+for _ in $(seq 1200); do
+    shown=$(awk -F'\t' '$2 == "screen" && $3 == "hold" {on = 1} on && $2 == "digit" {n++}
+                         END {print n + 0}' "$tmp/trace" 2>/dev/null || echo 0)
+    ((${shown:-0} >= 4)) && break
+    sleep 0.05
+done
+kill -TERM "$kiosk"; wait "$kiosk"; kiosk=
+
+# The hold's frames: "ms<TAB>frame<TAB>N px<TAB>x,y WxH; ...", each marked with whether a new
+# number was shown at the same moment.
+awk -F'\t' '
+    $2 == "screen" { on = ($3 == "hold") }
+    on && $2 == "frame" { frame[++n] = $0; at[n] = $1 }
+    on && $2 == "digit" { digit[$1] = 1 }
+    END { for (i = 1; i <= n; ++i) print (digit[at[i]] ? "digit" : "bar") "\t" frame[i] }
+' "$tmp/trace" >"$tmp/hold"
+# The first hold frame is the one before "screen hold" in the trace: the screen change.
+first=$(awk -F'\t' '$2 == "screen" && $3 == "hold" {print prev; exit} $2 == "frame" {prev = $3 "\t" $4}' "$tmp/trace")
+check "a new screen sends all of it" "$((width * height)) px	0,0 ${width}x$height" "$first"
+
+bar_frames=$(grep -c '^bar' "$tmp/hold")
+digit_frames=$(grep -c '^digit' "$tmp/hold")
+check "the hold has frames where only the bar moves" 1 "$((bar_frames > 10))"
+check "and frames with a new number" 1 "$((digit_frames >= 3))"
+# A bar frame: one area, a strip of the bar (the same height each time), a sliver of the screen.
+check "each bar frame sends one area" 0 "$(grep '^bar' "$tmp/hold" | cut -f5 | grep -c ';')"
+check "each bar frame is the same strip's height" 1 \
+    "$(grep '^bar' "$tmp/hold" | cut -f5 | sed 's/.*x//' | sort -u | wc -l)"
+check "each bar frame sends under 1% of the screen" 0 \
+    "$(grep '^bar' "$tmp/hold" | cut -f4 | awk -v all=$((width * height)) '$1 * 100 >= all' | wc -l)"
+# A new number: the number's box, the same each second, and the bar's strip if it grew (a slow
+# bar on a small screen may not have); never everything.
+check "each new number sends its box and at most the bar's strip" "$digit_frames" \
+    "$(grep '^digit' "$tmp/hold" | cut -f5 | grep -c '^[^;]*\(; [^;]*\)\?$')"
+check "the number's box is the same each second" 1 \
+    "$(grep '^digit' "$tmp/hold" | cut -f5 | cut -d';' -f1 | sort -u | wc -l)"
+check "a new number sends under half the screen" 0 \
+    "$(grep '^digit' "$tmp/hold" | cut -f4 | awk -v all=$((width * height)) '$1 * 2 >= all' | wc -l)"
+report
