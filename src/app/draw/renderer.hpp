@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/layout.hpp"
 #include "app/draw/part_painter.hpp"
 #include "app/draw/picture_cache.hpp"

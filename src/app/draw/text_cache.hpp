@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "app/draw/font_fallback.hpp"
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_runs.hpp"

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"

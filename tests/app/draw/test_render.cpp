@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "app/draw/built_in_pictures.hpp"
-#include "app/draw/font_fallback.hpp"
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"

@@ -1,4 +1,4 @@
-#include "app/draw/font_fallback.hpp"
+#include "app/fonts/font_fallback.hpp"
 
 #include <fontconfig/fontconfig.h>
 

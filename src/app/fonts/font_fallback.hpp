@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 
 namespace sk {
 

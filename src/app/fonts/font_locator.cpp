@@ -1,4 +1,4 @@
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 
 #include <fontconfig/fontconfig.h>
 
