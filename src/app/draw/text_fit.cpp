@@ -161,18 +161,79 @@ WordBreak break_word(std::string_view word, int width, int pixel_size, const Tex
     return cut;  // no allowed break near: as much as fits, as before
 }
 
+// wrap_words, saying whether a word had to be broken.
+std::vector<std::string> wrap_into(std::string_view text, int width, int pixel_size,
+                                   const TextMeasure& measure, std::size_t most_lines,
+                                   WordBreaks breaks, bool& broke) {
+    broke = false;
+    std::vector<std::string> lines;
+    std::string line;
+    auto room = [&] { return lines.size() < most_lines; };
+    std::size_t start = 0;
+    while (start <= text.size() && room()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::string_view word = text.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) {
+            continue;
+        }
+        const std::string longer =
+            line.empty() ? std::string(word) : line + " " + std::string(word);
+        if (measure.width(longer, pixel_size) <= width) {
+            line = longer;
+            continue;
+        }
+        if (!line.empty()) {
+            lines.push_back(line);
+            line.clear();
+            if (!room()) {
+                break;
+            }
+        }
+        if (breaks == WordBreaks::avoided) {
+            line = std::string(word);  // too wide: this size does not fit whole words
+            continue;
+        }
+        // A word too wide for a line is broken into pieces that fit (break_word: where the
+        // language allows, with a hyphen in a spaced script); each holds at least one code point,
+        // so a single glyph wider than the box still makes progress (and is clipped later). The
+        // last piece stays open for the words after it.
+        for (;;) {
+            const WordBreak piece = break_word(word, width, pixel_size, measure);
+            if (piece.bytes >= word.size()) {
+                line = std::string(word);
+                break;
+            }
+            lines.push_back(std::string(word.substr(0, piece.bytes)) + (piece.hyphen ? "-" : ""));
+            broke = true;
+            word.remove_prefix(piece.bytes);
+            if (!room()) {
+                break;
+            }
+        }
+    }
+    if (!line.empty() && room()) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 // Lines laid out at one size, as far as they fit: `complete` is false when a line more than the
 // height holds was needed (the lines then end with that one, which overflows).
 struct LaidLines {
     std::vector<std::string> lines;
     std::vector<std::size_t> sources;
     bool complete = true;
+    bool broke_word = false;  // a word too wide for a line was broken
 };
 
 // Lays out every paragraph, each starting a new line, stopping at the first line that overflows
 // `height`: what comes after cannot change that the text does not fit at this size.
 LaidLines lay_out(const std::vector<std::string>& paragraphs, int width, int height, int pixel_size,
-                  Wrap wrap, const TextMeasure& measure) {
+                  Wrap wrap, const TextMeasure& measure, WordBreaks breaks) {
     LaidLines laid;
     const int step = std::max(1, measure.line_step(pixel_size));
     int used = 0;
@@ -184,10 +245,12 @@ LaidLines lay_out(const std::vector<std::string>& paragraphs, int width, int hei
         const int gap = laid.lines.empty() ? 0 : paragraph_gap(step);
         // As many lines as still fit, and one more to see the paragraph overflow.
         const int room = std::max(0, (height - used - gap) / step);
-        std::vector<std::string> lines = wrap == Wrap::none
-                                             ? std::vector<std::string>{paragraph}
-                                             : wrap_words(paragraph, width, pixel_size, measure,
-                                                          static_cast<std::size_t>(room) + 1);
+        bool broke = false;
+        std::vector<std::string> lines =
+            wrap == Wrap::none ? std::vector<std::string>{paragraph}
+                               : wrap_into(paragraph, width, pixel_size, measure,
+                                           static_cast<std::size_t>(room) + 1, breaks, broke);
+        laid.broke_word = laid.broke_word || broke;
         for (std::size_t line = 0; line < lines.size(); ++line) {
             used += step + (line == 0 ? gap : 0);
             laid.lines.push_back(std::move(lines[line]));
@@ -241,55 +304,10 @@ std::vector<int> size_ladder(int max_pixel_size) {
 }
 
 std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_size,
-                                    const TextMeasure& measure, std::size_t most_lines) {
-    std::vector<std::string> lines;
-    std::string line;
-    auto room = [&] { return lines.size() < most_lines; };
-    std::size_t start = 0;
-    while (start <= text.size() && room()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string_view::npos) {
-            end = text.size();
-        }
-        std::string_view word = text.substr(start, end - start);
-        start = end + 1;
-        if (word.empty()) {
-            continue;
-        }
-        const std::string longer =
-            line.empty() ? std::string(word) : line + " " + std::string(word);
-        if (measure.width(longer, pixel_size) <= width) {
-            line = longer;
-            continue;
-        }
-        if (!line.empty()) {
-            lines.push_back(line);
-            line.clear();
-            if (!room()) {
-                break;
-            }
-        }
-        // A word too wide for a line is broken into pieces that fit (break_word: where the
-        // language allows, with a hyphen in a spaced script); each holds at least one code point,
-        // so a single glyph wider than the box still makes progress (and is clipped later). The
-        // last piece stays open for the words after it.
-        for (;;) {
-            const WordBreak piece = break_word(word, width, pixel_size, measure);
-            if (piece.bytes >= word.size()) {
-                line = std::string(word);
-                break;
-            }
-            lines.push_back(std::string(word.substr(0, piece.bytes)) + (piece.hyphen ? "-" : ""));
-            word.remove_prefix(piece.bytes);
-            if (!room()) {
-                break;
-            }
-        }
-    }
-    if (!line.empty() && room()) {
-        lines.push_back(line);
-    }
-    return lines;
+                                    const TextMeasure& measure, std::size_t most_lines,
+                                    WordBreaks breaks) {
+    bool broke = false;
+    return wrap_into(text, width, pixel_size, measure, most_lines, breaks, broke);
 }
 
 std::vector<std::string> bounded_paragraphs(const std::vector<std::string>& paragraphs, bool& cut) {
@@ -323,30 +341,45 @@ FittedText fit_text(const std::vector<std::string>& text, int width, int height,
     const std::vector<std::string> paragraphs = bounded_paragraphs(text, cut);
 
     // The largest size that fits, by halving the ladder: smaller type never needs more room.
-    std::size_t low = 0;
-    std::size_t high = sizes.size();  // the answer is in [low, high); high: none fits
-    std::optional<LaidLines> best;
-    while (low < high) {
-        const std::size_t middle = (low + high) / 2;
-        LaidLines laid = lay_out(paragraphs, width, height, sizes[middle], wrap, measure);
-        if (fits(laid, width, sizes[middle], measure)) {
-            best = std::move(laid);
-            high = middle;
-        } else {
-            low = middle + 1;
+    auto largest_fitting = [&](WordBreaks breaks) -> std::optional<std::pair<int, LaidLines>> {
+        std::size_t low = 0;
+        std::size_t high = sizes.size();  // the answer is in [low, high); high: none fits
+        std::optional<LaidLines> found;
+        while (low < high) {
+            const std::size_t middle = (low + high) / 2;
+            LaidLines laid =
+                lay_out(paragraphs, width, height, sizes[middle], wrap, measure, breaks);
+            if (fits(laid, width, sizes[middle], measure)) {
+                found = std::move(laid);
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        if (!found) {
+            return std::nullopt;
+        }
+        return std::make_pair(sizes[high], std::move(*found));
+    };
+    std::optional<std::pair<int, LaidLines>> best = largest_fitting(WordBreaks::allowed);
+    if (best && best->second.broke_word) {
+        std::optional<std::pair<int, LaidLines>> whole = largest_fitting(WordBreaks::avoided);
+        if (whole && whole->first < best->first &&
+            whole->first >= whole_words_share * best->first) {
+            best = std::move(whole);
         }
     }
     if (best) {
-        fitted.pixel_size = sizes[high];
-        fitted.lines = std::move(best->lines);
-        fitted.sources = std::move(best->sources);
+        fitted.pixel_size = best->first;
+        fitted.lines = std::move(best->second.lines);
+        fitted.sources = std::move(best->second.sources);
         fitted.shortened = cut;
         return fitted;
     }
 
     // Even the smallest type is too big: keep what fits and say the rest was cut.
     const int size = sizes.back();
-    LaidLines laid = lay_out(paragraphs, width, height, size, wrap, measure);
+    LaidLines laid = lay_out(paragraphs, width, height, size, wrap, measure, WordBreaks::allowed);
     const bool dropped = !laid.complete;
     if (dropped) {
         laid.lines.pop_back();  // the line that overflowed

@@ -389,6 +389,21 @@ TEST_CASE("a word too wide for a line breaks as its language allows") {
     }
 }
 
+TEST_CASE("fit_text keeps words whole when that costs little size, and breaks them otherwise") {
+    const TextMeasure measure = half_em_measure();
+    // At size 20 a 100 px line holds 10 code points; "Morgendehnung" (13) is whole at 15.
+    const FittedText whole = fit_text({"Morgendehnung"}, 100, 200, 20, Wrap::words, measure);
+    CHECK(whole.lines == std::vector<std::string>{"Morgendehnung"});
+    CHECK(whole.pixel_size < 20);
+    CHECK(whole.pixel_size >= 14);
+    // Whole, this one would need type smaller than the smallest: broken, with hyphens.
+    const FittedText broken =
+        fit_text({"Donaudampfschifffahrtsgesellschaft"}, 100, 200, 20, Wrap::words, measure);
+    CHECK(broken.pixel_size == 20);
+    CHECK(broken.lines ==
+          std::vector<std::string>{"Donaudamp-", "fschifffa-", "hrtsgesel-", "lschaft"});
+}
+
 TEST_CASE("fit_text uses the largest size at which everything fits") {
     const TextMeasure measure = half_em_measure();
     SECTION("short text keeps the maximum size") {
