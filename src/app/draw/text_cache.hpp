@@ -15,11 +15,11 @@
 #include <utility>
 #include <vector>
 
-#include "app/fonts/font_fallback.hpp"
-#include "app/fonts/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_runs.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 
 namespace sk {
 

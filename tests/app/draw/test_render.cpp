@@ -14,14 +14,14 @@
 #include <vector>
 
 #include "app/draw/built_in_pictures.hpp"
-#include "app/fonts/font_fallback.hpp"
-#include "app/fonts/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_cache.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "catch.hpp"
 #include "render_samples.hpp"
 #include "temp_dir.hpp"
