@@ -137,7 +137,10 @@ if(SK_HAVE_VOICE)
     # dpkg-shlibdeps finds libespeak-ng1; the voices and dictionaries it reads are a data package.
     string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", espeak-ng-data")
 endif()
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
+# Fonts for text in other scripts, found by character at run time (app/fonts/font_fallback):
+# fonts-noto-core has most of the world's scripts, fonts-droid-fallback Chinese and Japanese in
+# 7 MB (fonts-noto-cjk, 90 MB, is the better alternative where space allows).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, fonts-noto-core, fonts-droid-fallback | fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "v4l-utils")  # cec-ctl, to switch a screen off over HDMI-CEC
 # postinst never enables the kiosk (it takes over tty1): see cmake/debian/postinst.
 file(WRITE ${PROJECT_BINARY_DIR}/debian/conffiles "${SK_CONFIG_FILE}\n")

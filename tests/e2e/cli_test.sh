@@ -16,6 +16,16 @@ check "check status" 0 "$status"
 check "check first line" OK "$(head -n1 <<<"$out")"
 check "check lists sessions" 1 "$(grep -c $'\tMorning stretch$' <<<"$out" | awk '{print ($1 >= 1)}')"
 
+# A character no installed font has (U+FDD0 is a noncharacter: no font draws it): a warning at
+# its place, and the config is still good. Nothing is said of the shipped config.
+check "check of the shipped config says nothing else" "" "$err"
+printf 'schedule:\n  - {name: "Morning \xef\xb7\x90", time: "07:00", days: daily, routine: full}\n' >"$tmp/glyph.yaml"
+run --check --config "$tmp/glyph.yaml"
+check "missing glyph: still OK" "0 OK" "$status $(head -n1 <<<"$out")"
+check "missing glyph: warned at its place" \
+    "$tmp/glyph.yaml:2:12: warning: no installed font has $(printf '\xef\xb7\x90') (U+FDD0): it would show as an empty box; install a font that has it (fonts-noto-core, for most scripts)" \
+    "$err"
+
 # A broken config: every error with FILE:LINE:COL, exit 2.
 cat >"$tmp/bad.yaml" <<'EOF'
 schedule:

@@ -59,7 +59,14 @@ stop() {  # stop [SIGNAL]: ends the kiosk, sets `status`
     kill -"${1:-TERM}" "$kiosk" 2>/dev/null
     wait "$kiosk"; status=$?; kiosk=
 }
-logged() { grep -qF -- "$1" "$dir/kiosk.log"; }
+logged() { grep -qsF -- "$1" "$dir/kiosk.log"; }
+# The machine may be slow (a sanitizer build, other builds beside): every wait below is a bound
+# on how long something may take, polled, never a fixed sleep that assumes a speed.
+wait_for() {  # wait_for SECONDS COMMAND...: true as soon as COMMAND is, false after SECONDS
+    local deadline=$((SECONDS + $1)); shift
+    until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.1; done
+}
+up() { logged "drawing on"; }  # the config read, the window open, the session begun
 # The history holds the session begun once and closed once, as stopped or completed.
 session_recorded() {
     local history
@@ -71,7 +78,7 @@ prefix=() state=
 
 # --- The devices ---
 start no-sound SDL_AUDIODRIVER=no-such-driver --
-sleep 2
+wait_for 60 logged "running silent"
 if alive && logged "no sound device (" && logged "running silent"; then
     stop; session_recorded && ((status == 0)) && pass "no sound device: runs silent" ||
         fail "no sound device" "session not recorded (status $status)"
@@ -89,7 +96,7 @@ if ((EUID == 0)) && command -v unshare >/dev/null && unshare -m true 2>/dev/null
         [ -d "$d" ] && mount -t tmpfs none "$d"; done; exec "$0" "$@"')
     start no-fonts --
     prefix=()
-    sleep 2
+    wait_for 60 logged "no font found"
     if alive && logged "no font found"; then
         stop; session_recorded && ((status == 0)) && pass "no fonts: digits only, keeps going" ||
             fail "no fonts" "session not recorded (status $status)"
@@ -104,9 +111,9 @@ fi
 config_fault() {  # config_fault NAME EXPECTED-SENTENCE ACTION...
     local name=$1 sentence=$2; shift 2
     start "config-$name" --
-    sleep 1
+    wait_for 60 up
     "$@"
-    sleep 2.5  # looked at once a second
+    wait_for 30 logged "keeping the last good config"  # looked at once a second
     if alive && logged "$sentence" && logged "keeping the last good config"; then
         stop; session_recorded && ((status == 0)) && pass "config $name: the last good one stays" ||
             fail "config $name" "session not recorded (status $status)"
@@ -122,9 +129,9 @@ config_fault broken "a list opened with [ is not closed" \
 
 # Edited mid-session to another good config: applied, the session goes on.
 start config-edited --
-sleep 1
+wait_for 60 up
 sed -i 's/07:00/08:00/' "$dir/config.yaml"
-sleep 2.5
+wait_for 30 logged "config reloaded: $dir/config.yaml"
 if alive && logged "config reloaded: $dir/config.yaml"; then
     stop; session_recorded && ((status == 0)) && pass "config edited: applied, session goes on" ||
         fail "config edited" "session not recorded"
@@ -136,9 +143,9 @@ fi
 if ((EUID == 0)) && command -v setpriv >/dev/null; then
     prefix=(setpriv --reuid=65534 --regid=65534 --clear-groups)
     start config-unreadable --
-    sleep 1
+    wait_for 60 up
     chmod 000 "$dir/config.yaml"
-    sleep 2.5
+    wait_for 30 logged "keeping the last good config"
     if alive && logged "cannot be opened: permission denied" && logged "keeping the last good config"; then
         stop; session_recorded && ((status == 0)) && pass "config unreadable: noticed at once" ||
             fail "config unreadable" "session not recorded"
@@ -148,7 +155,7 @@ if ((EUID == 0)) && command -v setpriv >/dev/null; then
     mkdir -p "$tmp/state-readonly/state" && chmod 555 "$tmp/state-readonly/state"
     state=$tmp/state-readonly/state
     start state-readonly --
-    sleep 2
+    wait_for 60 logged "Could not open the history file"
     if alive && logged "Could not open the history file $state/history.log: Permission denied."; then
         stop; ((status == 0)) && pass "state directory read-only: said, keeps going" ||
             fail "state read-only" "status $status"
@@ -165,7 +172,7 @@ if ((EUID == 0)) && mkdir -p "$tmp/full" && mount -t tmpfs -o size=16k none "$tm
     state=$tmp/full
     head -c 16384 /dev/zero >"$state/filler" 2>/dev/null
     start state-full --
-    sleep 2
+    wait_for 60 logged "No space left on device"
     if alive && logged "No space left on device"; then
         rm -f "$state/filler"  # space again: the end of the session is written
         stop
@@ -185,7 +192,7 @@ fi
 # --- Signals mid-session: each ends it as stopped, recorded, with status 0 ---
 for signal in HUP TERM INT; do
     start "signal-$signal" --
-    sleep 2
+    wait_for 60 up && sleep 1  # into the session, which lasts 4 s
     stop "$signal"
     history=$("$bin" --history --state-dir "$dir/state" --config "$config" 2>/dev/null)
     seconds=$(awk -F'\t' '$4 == "stopped" {print $5}' <<<"$history")

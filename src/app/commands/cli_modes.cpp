@@ -2,10 +2,15 @@
 
 #include <ostream>
 #include <string>
+#include <variant>
 
 #include "app/commands/build_info.hpp"
 #include "app/commands/screen_program.hpp"
+#include "app/fonts/font_coverage.hpp"
+#include "app/fonts/font_fallback.hpp"
 #include "app/system/config_source.hpp"
+#include "core/config/yaml.hpp"
+#include "core/files/file_io.hpp"
 #include "core/history/history.hpp"
 #include "core/history/stats.hpp"
 #include "core/schedule/schedule.hpp"
@@ -74,6 +79,17 @@ int run_check(const Options& options, std::chrono::system_clock::time_point now,
     auto config = checked_config(options, err, &origin);
     if (!config) {
         return exit_bad_config;
+    }
+    // Text no installed font has would show as empty boxes: said, but the config is good.
+    if (const std::optional<std::string> text = read_file(origin)) {
+        if (auto tree = read_yaml_tree(*text); std::holds_alternative<ConfigNode>(tree)) {
+            FontFallback fonts{FontSearch{}};
+            for (const std::string& warning :
+                 missing_glyph_warnings(origin, std::get<ConfigNode>(tree),
+                                        [&](char32_t point) { return fonts.covered(point); })) {
+                err << warning << '\n';
+            }
+        }
     }
     Zone zone = schedule_zone(*config);
     out << "OK\n";

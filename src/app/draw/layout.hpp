@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "app/draw/box.hpp"
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "core/model/screen_view.hpp"
 
 namespace sk {

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "app/draw/font_locator.hpp"
 #include "app/draw/layout.hpp"
 #include "app/draw/part_painter.hpp"
 #include "app/draw/picture_cache.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_cache.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "core/model/config.hpp"
 #include "core/model/screen_view.hpp"
 

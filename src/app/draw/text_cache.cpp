@@ -6,33 +6,18 @@
 namespace sk {
 namespace {
 
-// The next code point of `text`, consumed; U+FFFD for a broken sequence.
-std::uint32_t take_code_point(std::string_view& text) {
-    const auto lead = static_cast<unsigned char>(text.front());
-    int extra = 0;
-    std::uint32_t point = lead;
-    if (lead >= 0xF0) {
-        extra = 3;
-        point = lead & 0x07u;
-    } else if (lead >= 0xE0) {
-        extra = 2;
-        point = lead & 0x0Fu;
-    } else if (lead >= 0xC0) {
-        extra = 1;
-        point = lead & 0x1Fu;
-    } else if (lead >= 0x80) {
-        text.remove_prefix(1);
-        return 0xFFFD;
-    }
-    text.remove_prefix(1);
-    for (int index = 0; index < extra; ++index) {
-        if (text.empty() || (static_cast<unsigned char>(text.front()) & 0xC0) != 0x80) {
-            return 0xFFFD;
-        }
-        point = (point << 6) | (static_cast<unsigned char>(text.front()) & 0x3Fu);
-        text.remove_prefix(1);
-    }
-    return point;
+// Tells the shaper the run's direction and script; `plain` puts the font back as it opened.
+void shape_as(TTF_Font* font, const TextRun* run) {
+    const bool right_to_left = run != nullptr && run->direction == TextDirection::right_to_left;
+    TTF_SetFontDirection(font, right_to_left ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    const std::string script =
+        run == nullptr || run->script.empty() ? "Zzzz" : std::string(run->script);
+    TTF_SetFontScriptName(font, script.c_str());
+}
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::string cache_key(std::string_view text, FontWeight weight, int pixel_size, Rgb colour) {
@@ -50,7 +35,7 @@ std::string cache_key(std::string_view text, FontWeight weight, int pixel_size, 
 }  // namespace
 
 TextCache::TextCache(SDL_Renderer* renderer, FontFiles files)
-    : renderer_(renderer), files_(std::move(files)) {
+    : renderer_(renderer), files_(std::move(files)), fallback_(files_.search) {
     if (!library_.ready()) {
         problems_.push_back(std::string("cannot start SDL_ttf: ") + TTF_GetError());
     }
@@ -60,6 +45,7 @@ TextCache::~TextCache() {
     // Textures before the renderer's owner destroys it; fonts before SDL_ttf quits.
     entries_.clear();
     fonts_.clear();
+    fallback_fonts_.clear();
 }
 
 const FontFile* TextCache::file_for(FontWeight weight) const {
@@ -126,6 +112,7 @@ TTF_Font* TextCache::font(FontWeight weight, int pixel_size) {
 void TextCache::close_fonts() {
     fonts_.clear();
     sizes_.clear();
+    fallback_fonts_.clear();
 }
 
 bool TextCache::has_fonts() {
@@ -139,12 +126,30 @@ int TextCache::width(std::string_view text, FontWeight weight, int pixel_size) {
     if (measuring == nullptr || text.empty()) {
         return 0;
     }
-    int width = 0;
-    int height = 0;
-    if (TTF_SizeUTF8(measuring, std::string(text).c_str(), &width, &height) != 0) {
-        return 0;
+    std::vector<TextRun> runs = runs_of(text, weight, pixel_size);
+    if (runs.empty()) {
+        int width = 0;
+        int height = 0;
+        if (TTF_SizeUTF8(measuring, std::string(text).c_str(), &width, &height) != 0) {
+            return 0;
+        }
+        return width;
     }
-    return width;
+    int total = 0;
+    for (const TextRun& run : runs) {
+        TTF_Font* font = run_font(run.font, weight, pixel_size);
+        if (font == nullptr) {
+            continue;
+        }
+        int width = 0;
+        int height = 0;
+        shape_as(font, &run);
+        if (TTF_SizeUTF8(font, std::string(run.text).c_str(), &width, &height) == 0) {
+            total += width;
+        }
+        shape_as(font, nullptr);
+    }
+    return total;
 }
 
 int TextCache::line_step(FontWeight weight, int pixel_size) {
@@ -160,26 +165,145 @@ std::optional<InkExtent> TextCache::ink(std::string_view text, FontWeight weight
     if (measuring == nullptr || text.empty()) {
         return std::nullopt;
     }
+    // The baseline stays where the chosen font puts it, whatever fonts the runs use.
     InkExtent extent{0, 0, TTF_FontAscent(measuring)};
     bool any = false;
-    while (!text.empty()) {
-        const std::uint32_t point = take_code_point(text);
-        int min_x = 0;
-        int max_x = 0;
-        int min_y = 0;
-        int max_y = 0;
-        int advance = 0;
-        if (TTF_GlyphMetrics32(measuring, point, &min_x, &max_x, &min_y, &max_y, &advance) != 0) {
+    std::vector<TextRun> runs = runs_of(text, weight, pixel_size);
+    if (runs.empty()) {
+        runs.push_back(TextRun{text, 0, TextDirection::left_to_right, {}});
+    }
+    for (const TextRun& run : runs) {
+        TTF_Font* font = run.font == 0 ? measuring : run_font(run.font, weight, pixel_size);
+        if (font == nullptr) {
             continue;
         }
-        extent.top = any ? std::max(extent.top, max_y) : max_y;
-        extent.bottom = any ? std::min(extent.bottom, min_y) : min_y;
-        any = true;
+        std::string_view rest = run.text;
+        while (!rest.empty()) {
+            const char32_t point = take_code_point(rest);
+            int min_x = 0;
+            int max_x = 0;
+            int min_y = 0;
+            int max_y = 0;
+            int advance = 0;
+            if (TTF_GlyphMetrics32(font, point, &min_x, &max_x, &min_y, &max_y, &advance) != 0) {
+                continue;
+            }
+            extent.top = any ? std::max(extent.top, max_y) : max_y;
+            extent.bottom = any ? std::min(extent.bottom, min_y) : min_y;
+            any = true;
+        }
     }
     if (!any) {
         return std::nullopt;
     }
     return extent;
+}
+
+TTF_Font* TextCache::run_font(int font, FontWeight weight, int pixel_size) {
+    if (font <= 0 || static_cast<std::size_t>(font) > fallback_faces_.size() || pixel_size <= 0) {
+        return this->font(weight, pixel_size);
+    }
+    // One handle a face, its size changed as needed, as for the chosen fonts.
+    if (const auto found = fallback_fonts_.find(font); found != fallback_fonts_.end()) {
+        if (found->second.second != pixel_size) {
+            if (TTF_SetFontSize(found->second.first.get(), pixel_size) != 0) {
+                return nullptr;
+            }
+            found->second.second = pixel_size;
+        }
+        return found->second.first.get();
+    }
+    FontHandle handle = open(fallback_faces_[static_cast<std::size_t>(font) - 1], pixel_size);
+    if (!handle) {
+        return nullptr;
+    }
+    return fallback_fonts_.emplace(font, std::make_pair(std::move(handle), pixel_size))
+        .first->second.first.get();
+}
+
+bool TextCache::font_has(int font, FontWeight weight, int pixel_size, char32_t point) {
+    TTF_Font* handle =
+        font == 0 ? this->font(weight, pixel_size) : run_font(font, weight, pixel_size);
+    return handle != nullptr && TTF_GlyphIsProvided32(handle, point) != 0;
+}
+
+int TextCache::font_for(char32_t point, FontWeight weight, int pixel_size) {
+    if (font_has(0, weight, pixel_size, point)) {
+        return 0;
+    }
+    // A face already in use first: fontconfig is asked only for what none of them has.
+    for (std::size_t index = 0; index < fallback_faces_.size(); ++index) {
+        const int number = static_cast<int>(index) + 1;
+        if (font_has(number, weight, pixel_size, point)) {
+            return number;
+        }
+    }
+    const std::optional<FontFile> face = fallback_.face_for(point, weight);
+    if (!face) {
+        return no_font;
+    }
+    const auto known = std::find(fallback_faces_.begin(), fallback_faces_.end(), *face);
+    if (known != fallback_faces_.end()) {
+        return static_cast<int>(known - fallback_faces_.begin()) + 1;
+    }
+    fallback_faces_.push_back(*face);
+    return static_cast<int>(fallback_faces_.size());
+}
+
+std::vector<TextRun> TextCache::runs_of(std::string_view text, FontWeight weight, int pixel_size) {
+    if (is_ascii(text) || pixel_size <= 0) {
+        return {};
+    }
+    std::vector<TextRun> runs = split_runs(
+        text, [&](char32_t point) { return font_for(point, weight, pixel_size); },
+        [&](int font, char32_t point) { return font_has(font, weight, pixel_size, point); });
+    if (runs.size() == 1 && runs.front().font == 0 &&
+        runs.front().direction == TextDirection::left_to_right && runs.front().script.empty()) {
+        return {};
+    }
+    return runs;
+}
+
+SurfaceHandle TextCache::render_runs(std::string_view text, const std::vector<TextRun>& runs,
+                                     FontWeight weight, int pixel_size, SDL_Color colour) {
+    TTF_Font* chosen = font(weight, pixel_size);
+    if (chosen == nullptr) {
+        return nullptr;
+    }
+    const int ascent = TTF_FontAscent(chosen);
+    std::vector<std::pair<SurfaceHandle, int>> parts;  // each run drawn, and its font's ascent
+    int width = 0;
+    for (const TextRun& run : visual_order(runs, line_direction(text))) {
+        TTF_Font* drawing = run_font(run.font, weight, pixel_size);
+        if (drawing == nullptr) {
+            continue;
+        }
+        shape_as(drawing, &run);
+        SurfaceHandle part(TTF_RenderUTF8_Blended(drawing, std::string(run.text).c_str(), colour));
+        shape_as(drawing, nullptr);
+        if (part) {
+            width += part->w;
+            parts.emplace_back(std::move(part), TTF_FontAscent(drawing));
+        }
+    }
+    if (width <= 0) {
+        return nullptr;
+    }
+    // One line as the chosen font would draw it: its height, its baseline.
+    SurfaceHandle line(SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(chosen), 32,
+                                                      SDL_PIXELFORMAT_ARGB8888));
+    if (!line) {
+        return nullptr;
+    }
+    SDL_FillRect(line.get(), nullptr, 0);
+    int x = 0;
+    for (auto& [part, part_ascent] : parts) {
+        SDL_SetSurfaceBlendMode(part.get(), SDL_BLENDMODE_NONE);
+        SDL_Rect place{x, ascent - part_ascent, part->w, part->h};
+        SDL_BlitSurface(part.get(), nullptr, line.get(), &place);
+        x += part->w;
+    }
+    return line;
 }
 
 std::optional<TextTexture> TextCache::text(std::string_view text, FontWeight weight, int pixel_size,
@@ -197,7 +321,11 @@ std::optional<TextTexture> TextCache::text(std::string_view text, FontWeight wei
         return std::nullopt;
     }
     const SDL_Color sdl_colour{colour.red, colour.green, colour.blue, 255};
-    SurfaceHandle surface(TTF_RenderUTF8_Blended(drawing, std::string(text).c_str(), sdl_colour));
+    const std::vector<TextRun> runs = runs_of(text, weight, pixel_size);
+    SurfaceHandle surface =
+        runs.empty()
+            ? SurfaceHandle(TTF_RenderUTF8_Blended(drawing, std::string(text).c_str(), sdl_colour))
+            : render_runs(text, runs, weight, pixel_size, sdl_colour);
     if (!surface) {
         return std::nullopt;
     }

@@ -1,4 +1,5 @@
-// TextCache: the fonts, and text rasterised into textures reused across frames.
+// TextCache: the fonts, and text rasterised into textures reused across frames. Text the chosen
+// font cannot draw (another script) is drawn run by run with fallback faces.
 #pragma once
 
 #include <SDL.h>
@@ -14,9 +15,11 @@
 #include <utility>
 #include <vector>
 
-#include "app/draw/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/sdl_handles.hpp"
+#include "app/draw/text_runs.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 
 namespace sk {
 
@@ -69,8 +72,11 @@ class TextCache {
     long rasterised() const { return rasterised_; }
     std::size_t entries() const { return entries_.size(); }
     std::size_t bytes() const { return bytes_; }
-    // Fonts open now: at most one per weight, its size changed as needed.
-    std::size_t open_fonts() const { return fonts_.size(); }
+    // Fonts open now: at most one per weight (its size changed as needed), and the fallback
+    // faces in use.
+    std::size_t open_fonts() const { return fonts_.size() + fallback_fonts_.size(); }
+    // The fallback faces used so far, in the order they were first needed.
+    const std::vector<FontFile>& fallback_faces() const { return fallback_faces_; }
     // Problems met opening fonts, one sentence each.
     const std::vector<std::string>& problems() const { return problems_; }
 
@@ -89,6 +95,16 @@ class TextCache {
     FontHandle open(const FontFile& file, int pixel_size);
     void drop(std::unordered_map<std::string, Entry>::iterator entry);
 
+    // Fonts by number for runs: 0 the chosen font (at `pixel_size`), 1 and up fallback faces.
+    TTF_Font* run_font(int font, FontWeight weight, int pixel_size);
+    int font_for(char32_t point, FontWeight weight, int pixel_size);
+    bool font_has(int font, FontWeight weight, int pixel_size, char32_t point);
+    // `text` split into runs, or empty when the chosen font draws it in one plain run.
+    std::vector<TextRun> runs_of(std::string_view text, FontWeight weight, int pixel_size);
+    // `text` drawn run by run into one line, on the chosen font's baseline.
+    SurfaceHandle render_runs(std::string_view text, const std::vector<TextRun>& runs,
+                              FontWeight weight, int pixel_size, SDL_Color colour);
+
     TtfLibrary library_;  // first in, last out: fonts close before SDL_ttf quits
     SDL_Renderer* renderer_;
     FontFiles files_;
@@ -97,6 +113,9 @@ class TextCache {
     std::unordered_map<std::string, Entry> entries_;
     std::vector<std::string> problems_;
     std::vector<std::string> failed_paths_;
+    FontFallback fallback_;
+    std::vector<FontFile> fallback_faces_;
+    std::map<int, std::pair<FontHandle, int>> fallback_fonts_;  // by face number, with its size
     std::size_t bytes_ = 0;
     long frame_ = 0;
     long rasterised_ = 0;

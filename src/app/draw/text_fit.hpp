@@ -17,6 +17,13 @@ struct TextMeasure {
 // Whether long paragraphs wrap onto more lines, or stay one line each (a list).
 enum class Wrap { words, none };
 
+// Whether a word too wide for a line may be broken, or is left whole (and so does not fit).
+enum class WordBreaks { allowed, avoided };
+
+// Type may shrink to this share of the size that breaking words would allow, to keep words
+// whole: "Morgendehnung" a little smaller reads better than "Morgendehn-" and "ung".
+inline constexpr double whole_words_share = 0.7;
+
 struct FittedText {
     int pixel_size = 0;                // 0 when nothing fits at all
     std::vector<std::string> lines;    // each no wider than the box
@@ -45,7 +52,8 @@ std::vector<int> size_ladder(int max_pixel_size);
 // `most_lines` lines (the text goes on, but the caller has no room for more).
 std::vector<std::string> wrap_words(std::string_view text, int width, int pixel_size,
                                     const TextMeasure& measure,
-                                    std::size_t most_lines = static_cast<std::size_t>(-1));
+                                    std::size_t most_lines = static_cast<std::size_t>(-1),
+                                    WordBreaks breaks = WordBreaks::allowed);
 
 // More than this is never shown whole: a paragraph is cut to this many code points, a list to
 // this many paragraphs, before any fitting (the config allows far less). Together with laying
@@ -58,8 +66,9 @@ inline constexpr std::size_t most_fitted_paragraphs = 64;
 std::vector<std::string> bounded_paragraphs(const std::vector<std::string>& paragraphs, bool& cut);
 
 // The largest size on the ladder at which `paragraphs` (each starting a new line) fit a `width`
-// x `height` box. When even the smallest does not fit, keeps the lines that do and ends the last
-// one with an ellipsis. Text beyond the bounds above is cut first (and `shortened` says so).
+// x `height` box, with whole words when that costs no more than whole_words_share of the size. When
+// even the smallest does not fit, keeps the lines that do and ends the last one with an ellipsis.
+// Text beyond the bounds above is cut first (and `shortened` says so).
 FittedText fit_text(const std::vector<std::string>& paragraphs, int width, int height,
                     int max_pixel_size, Wrap wrap, const TextMeasure& measure);
 

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/sound/speech_engine.hpp"
 #include "app/system/alsa_messages.hpp"
 #include "app/system/config_source.hpp"

@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/draw/font_locator.hpp"
 #include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/modes/kiosk.hpp"
 #include "app/sound/speech_engine.hpp"
 #include "app/sound/speech_player.hpp"

@@ -357,11 +357,51 @@ TEST_CASE("wrap_words breaks between words, and inside a word only when it must"
           std::vector<std::string>{"one two", "three four"});
     CHECK(wrap_words("  spaced   out  ", 50, 10, measure) ==
           std::vector<std::string>{"spaced out"});
-    CHECK(wrap_words("Oberschenkelrückseite", 50, 10, measure) ==
-          std::vector<std::string>{"Oberschenk", "elrückseit", "e"});
     CHECK(wrap_words("ハムストリングのストレッチ", 50, 10, measure) ==
           std::vector<std::string>{"ハムストリングのスト", "レッチ"});
     CHECK(wrap_words("", 50, 10, measure).empty());
+}
+
+TEST_CASE("a word too wide for a line breaks as its language allows") {
+    const TextMeasure measure = half_em_measure();
+    struct Case {
+        std::string text;
+        int code_points_wide;
+        std::vector<std::string> lines;
+    };
+    const std::vector<Case> cases = {
+        // A spaced script: a hyphen marks the break, and two letters at least stay on each side.
+        {"Oberschenkelrückseite", 10, {"Oberschen-", "kelrückse-", "ite"}},
+        {"Kniesehnen", 6, {"Knies-", "ehnen"}},
+        {"Ober-schenkel", 8, {"Ober-sc-", "henkel"}},
+        {"abcde", 3, {"ab-", "cde"}},
+        // Japanese: no hyphen; a line never starts with a closing mark, a small kana or a
+        // long-vowel mark, and never ends with an opening bracket.
+        {"ストレッチをして、休む", 8, {"ストレッチをし", "て、休む"}},
+        {"ストレッチ", 3, {"スト", "レッチ"}},
+        {"ストッチ", 2, {"ス", "トッ", "チ"}},
+        {"休む「立位」", 3, {"休む", "「立", "位」"}},
+        {"腕の力を抜いて。", 7, {"腕の力を抜い", "て。"}},
+    };
+    for (const Case& test : cases) {
+        CAPTURE(test.text, test.code_points_wide);
+        CHECK(wrap_words(test.text, test.code_points_wide * 5, 10, measure) == test.lines);
+    }
+}
+
+TEST_CASE("fit_text keeps words whole when that costs little size, and breaks them otherwise") {
+    const TextMeasure measure = half_em_measure();
+    // At size 20 a 100 px line holds 10 code points; "Morgendehnung" (13) is whole at 15.
+    const FittedText whole = fit_text({"Morgendehnung"}, 100, 200, 20, Wrap::words, measure);
+    CHECK(whole.lines == std::vector<std::string>{"Morgendehnung"});
+    CHECK(whole.pixel_size < 20);
+    CHECK(whole.pixel_size >= 14);
+    // Whole, this one would need type smaller than the smallest: broken, with hyphens.
+    const FittedText broken =
+        fit_text({"Donaudampfschifffahrtsgesellschaft"}, 100, 200, 20, Wrap::words, measure);
+    CHECK(broken.pixel_size == 20);
+    CHECK(broken.lines ==
+          std::vector<std::string>{"Donaudamp-", "fschifffa-", "hrtsgesel-", "lschaft"});
 }
 
 TEST_CASE("fit_text uses the largest size at which everything fits") {
@@ -399,7 +439,8 @@ TEST_CASE("fit_text uses the largest size at which everything fits") {
         const FittedText fitted = fit_text(long_text, 50, 25, 20, Wrap::words, measure);
         CHECK(fitted.pixel_size == 10);
         CHECK(fitted.shortened);
-        CHECK(fitted.lines == std::vector<std::string>{"aaaaaaaaaa", "aaaaaaaaa\u2026"});
+        // The word is broken with a hyphen; the last line that fits ends in the ellipsis.
+        CHECK(fitted.lines == std::vector<std::string>{"aaaaaaaaa-", "aaaaaaaaa\u2026"});
     }
     SECTION("a box too small for one line holds nothing") {
         const FittedText fitted = fit_text({"Rest"}, 100, 5, 20, Wrap::words, measure);

@@ -14,12 +14,14 @@
 #include <vector>
 
 #include "app/draw/built_in_pictures.hpp"
-#include "app/draw/font_locator.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/picture.hpp"
 #include "app/draw/png_writer.hpp"
 #include "app/draw/renderer.hpp"
 #include "app/draw/sdl_handles.hpp"
+#include "app/draw/text_cache.hpp"
+#include "app/fonts/font_fallback.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "catch.hpp"
 #include "render_samples.hpp"
 #include "temp_dir.hpp"
@@ -143,7 +145,86 @@ struct TemporaryDirectory {
     }
 };
 
+// `text` drawn alone in white: its pixels, row by row.
+std::vector<Rgb> drawn(Canvas& canvas, TextCache& cache, std::string_view text) {
+    SDL_SetRenderDrawColor(canvas.renderer.get(), 0, 0, 0, 255);
+    SDL_RenderClear(canvas.renderer.get());
+    const std::optional<TextTexture> texture =
+        cache.text(text, FontWeight::regular, 64, {255, 255, 255});
+    REQUIRE(texture);
+    const SDL_Rect place{0, 0, texture->width, texture->height};
+    SDL_RenderCopy(canvas.renderer.get(), texture->texture, nullptr, &place);
+    std::vector<Rgb> pixels;
+    for (int y = 0; y < std::min(texture->height, canvas.height()); ++y) {
+        for (int x = 0; x < std::min(texture->width, canvas.width()); ++x) {
+            pixels.push_back(canvas.pixel(x, y));
+        }
+    }
+    return pixels;
+}
+
 }  // namespace
+
+TEST_CASE("text in a script the chosen font lacks draws with an installed font that has it") {
+    REQUIRE(system_fonts().regular);
+    // scripts/install-deps --test installs a font with Japanese (fonts-droid-fallback).
+    const std::optional<FontFile> japanese =
+        FontFallback(FontSearch{}).face_for(U'立', FontWeight::regular);
+    REQUIRE(japanese);
+    const std::filesystem::path dejavu = system_fonts().regular->path;
+    TemporaryDirectory latin_only("sk-fonts-latin");
+    TemporaryDirectory with_japanese("sk-fonts-japanese");
+    for (const auto* directory : {&latin_only, &with_japanese}) {
+        std::filesystem::create_symlink(dejavu, directory->path / dejavu.filename());
+    }
+    std::filesystem::create_symlink(japanese->path, with_japanese.path / "japanese-font");
+
+    Canvas canvas(300, 120);
+    SECTION("a font that has it is found and draws it") {
+        TextCache cache(canvas.renderer.get(),
+                        locate_fonts(default_font_family, FontSearch{with_japanese.path}));
+        // Two different characters, two different drawings: neither is the missing-glyph box.
+        CHECK(drawn(canvas, cache, "立") != drawn(canvas, cache, "位"));
+        REQUIRE(cache.fallback_faces().size() == 1);
+        CHECK(std::filesystem::path(cache.fallback_faces().front().path).filename() ==
+              "japanese-font");
+        // Latin beside it keeps the chosen font, and the line is as wide as its runs.
+        CHECK(cache.width("Hold 立位", FontWeight::regular, 64) ==
+              cache.width("Hold ", FontWeight::regular, 64) +
+                  cache.width("立位", FontWeight::regular, 64));
+    }
+    SECTION("with no font that has it, it is the box (what the test above rules out)") {
+        TextCache cache(canvas.renderer.get(),
+                        locate_fonts(default_font_family, FontSearch{latin_only.path}));
+        CHECK(drawn(canvas, cache, "立") == drawn(canvas, cache, "位"));
+        CHECK(cache.fallback_faces().empty());
+    }
+}
+
+TEST_CASE("Arabic is shaped as Arabic: its letters join, right to left") {
+    Canvas canvas(300, 120);
+    TextCache cache(canvas.renderer.get(), system_fonts());
+    // Lam and alef written together are one ligature, narrower than the two letters apart.
+    const int together = cache.width("لا", FontWeight::regular, 64);
+    const int apart =
+        cache.width("ل", FontWeight::regular, 64) + cache.width("ا", FontWeight::regular, 64);
+    CHECK(together > 0);
+    CHECK(together < apart);
+    // Read right to left: the first letter is drawn rightmost. In "با" (beh, then alef) the
+    // alef's tall stroke, the highest ink, stands on the left.
+    const std::optional<TextTexture> texture =
+        cache.text("با", FontWeight::regular, 64, {255, 255, 255});
+    REQUIRE(texture);
+    const std::vector<Rgb> word = drawn(canvas, cache, "با");
+    int highest_x = -1;
+    for (std::size_t index = 0; index < word.size() && highest_x < 0; ++index) {
+        if (bright(word[index])) {
+            highest_x = static_cast<int>(index % static_cast<std::size_t>(texture->width));
+        }
+    }
+    CHECK(highest_x >= 0);
+    CHECK(highest_x < texture->width / 2);
+}
 
 TEST_CASE("the fonts the kiosk ships with are found without a word of complaint") {
     const FontFiles& fonts = system_fonts();

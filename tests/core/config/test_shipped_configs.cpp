@@ -133,3 +133,37 @@ TEST_CASE("the sample follows the seed: four stretches, one caution, twice a day
         CHECK(config.find_entry("Bedtime stretch")->routine == "gentle");
     }
 }
+
+TEST_CASE("the German sample is the English one in other words") {
+    const sk::ConfigResult german =
+        sk::load_config_file((source_dir() / "config" / "stretch-kiosk.de.yaml").string());
+    REQUIRE(german.ok());
+    sk::Config config = *german.config;
+    const sk::Config english = sk::default_config();
+    CHECK(config.voice.voice == "de");
+    CHECK(config.timezone == "Europe/Berlin");
+    CHECK(config.find_stretch("standing")->caution.find("Bandscheibenvorfall") !=
+          std::string::npos);
+    // Put the English words and settings back: what is left must be the same config.
+    config.voice.voice = english.voice.voice;
+    config.timezone = english.timezone;
+    REQUIRE(config.stretches.size() == english.stretches.size());
+    for (std::size_t index = 0; index < config.stretches.size(); ++index) {
+        sk::Stretch& stretch = config.stretches[index];
+        const sk::Stretch& original = english.stretches[index];
+        CHECK(stretch.title != original.title);
+        stretch.title = original.title;
+        stretch.steps = original.steps;
+        stretch.caution = original.caution;
+        stretch.cue = original.cue;
+    }
+    REQUIRE(config.routines.size() == english.routines.size());
+    for (std::size_t index = 0; index < config.routines.size(); ++index) {
+        config.routines[index].title = english.routines[index].title;
+    }
+    REQUIRE(config.schedule.size() == english.schedule.size());
+    for (std::size_t index = 0; index < config.schedule.size(); ++index) {
+        config.schedule[index].name = english.schedule[index].name;
+    }
+    CHECK(config == english);
+}

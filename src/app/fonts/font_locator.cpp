@@ -1,4 +1,4 @@
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 
 #include <fontconfig/fontconfig.h>
 
@@ -135,6 +135,7 @@ std::optional<FontFile> any_scalable(FcConfig* config, FontWeight weight) {
 
 FontFiles locate_fonts(std::string_view family, const FontSearch& search) {
     FontFiles files;
+    files.search = search;
     // A config of our own, even for the system's setup: fontconfig's global one is never freed.
     ConfigHandle own_config;
     if (search.only_directory) {

@@ -21,17 +21,18 @@ struct FontFile {
     bool operator==(const FontFile&) const = default;
 };
 
+// Where to look: the system's fontconfig setup, or only the fonts in one directory (tests, or a
+// kiosk that ships its own fonts).
+struct FontSearch {
+    std::optional<std::filesystem::path> only_directory;
+};
+
 // The faces the renderer uses: regular for text, bold for headings and the big digits.
 struct FontFiles {
     std::optional<FontFile> regular;
     std::optional<FontFile> bold;
     std::vector<std::string> problems;  // what had to fall back, one sentence each
-};
-
-// Where to look: the system's fontconfig setup, or only the fonts in one directory (tests, or a
-// kiosk that ships its own fonts).
-struct FontSearch {
-    std::optional<std::filesystem::path> only_directory;
+    FontSearch search;                  // where they were found: fallback faces come from there
 };
 
 // The family shipped everywhere the kiosk runs (fonts-dejavu-core), and the first fallback.
