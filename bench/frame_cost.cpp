@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/renderer.hpp"
 #include "core/config/parser.hpp"
 #include "core/controller/screen_samples.hpp"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
-#include "app/draw/font_locator.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "app/draw/renderer.hpp"
 #include "catch.hpp"
 #include "render_samples.hpp"
