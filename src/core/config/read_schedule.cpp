@@ -9,8 +9,8 @@
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 7> entry_keys = {"name",  "time",   "days", "routine",
-                                                        "theme", "volume", "voice"};
+constexpr std::array<std::string_view, 8> entry_keys = {
+    "name", "time", "days", "routine", "theme", "volume", "voice", "skip_stretches"};
 constexpr std::array<std::string_view, 2> theme_names = {"day", "night"};
 
 // Every word `days:` understands, in the order a suggestion should prefer them.
@@ -118,7 +118,8 @@ std::optional<std::string> read_routine_name(ConfigReader& reader, const Field& 
 
 // `name_node` is set to where the name was written, for telling of a repeated name.
 ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
-                         const std::vector<Routine>& routines, const ConfigNode*& name_node) {
+                         const std::vector<Routine>& routines,
+                         const std::vector<Stretch>& stretches, const ConfigNode*& name_node) {
     ScheduleEntry entry;
     const MapFields fields(reader, node, "in a schedule entry", entry_keys);
     if (const auto field = fields.require("name", "; add one such as name: Morning stretch")) {
@@ -155,13 +156,17 @@ ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
     if (const auto field = fields.get("voice")) {
         entry.voice = read_voice(reader, *field);
     }
+    if (const auto field = fields.get("skip_stretches")) {
+        entry.skip_stretches = read_stretch_names(reader, *field, stretches);
+    }
     return entry;
 }
 
 }  // namespace
 
 std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,
-                                         const std::vector<Routine>& routines) {
+                                         const std::vector<Routine>& routines,
+                                         const std::vector<Stretch>& stretches) {
     std::vector<ScheduleEntry> schedule;
     const ConfigNode& value = *field.value;
     if (value.kind == ConfigNode::Kind::empty ||
@@ -183,7 +188,7 @@ std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& fiel
             continue;
         }
         const ConfigNode* name_node = nullptr;
-        ScheduleEntry entry = read_entry(reader, item, routines, name_node);
+        ScheduleEntry entry = read_entry(reader, item, routines, stretches, name_node);
         if (!entry.name.empty()) {
             const auto [seen, added] = name_lines.emplace(entry.name, name_node->line);
             if (!added) {

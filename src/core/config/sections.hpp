@@ -23,7 +23,11 @@ std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
 std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,
                                    const std::vector<Stretch>& stretches);
 std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,
-                                         const std::vector<Routine>& routines);
+                                         const std::vector<Routine>& routines,
+                                         const std::vector<Stretch>& stretches);
+// `skip_stretches: [standing]` (or one name): stretches of `stretches`, each once.
+std::vector<std::string> read_stretch_names(ConfigReader& reader, const Field& field,
+                                            const std::vector<Stretch>& stretches);
 
 void read_session(ConfigReader& reader, const Field& field, SessionSettings& session);
 void read_display(ConfigReader& reader, const Field& field, DisplaySettings& display);
