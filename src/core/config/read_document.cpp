@@ -77,12 +77,13 @@ Config read_config_document(ConfigReader& reader, const ConfigNode& root, Defaul
         }
     }
 
-    if (const auto field = fields.require(
-            "schedule", "; add a schedule: list with at least one entry (see the sample config)")) {
-        config.schedule = read_schedule(reader, *field, config.routines, config.stretches);
-    }
     if (const auto field = fields.get("skip_stretches")) {
         config.skip_stretches = read_stretch_names(reader, *field, config.stretches);
+    }
+    if (const auto field = fields.require(
+            "schedule", "; add a schedule: list with at least one entry (see the sample config)")) {
+        config.schedule =
+            read_schedule(reader, *field, config.routines, config.stretches, config.skip_stretches);
     }
 
     if (const auto field = fields.get("session")) {

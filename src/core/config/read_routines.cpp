@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "core/config/picture_file.hpp"
 #include "core/config/sections.hpp"
@@ -129,20 +130,28 @@ Picture read_picture(ConfigReader& reader, const Field& field, PictureFiles& fil
     return {Picture::Source::file, path};
 }
 
+// The items of a list, or the one text written without brackets (`needs: towel`); none, reported
+// as not `expected`, for anything else.
+std::span<const ConfigNode> list_or_one(ConfigReader& reader, const Field& field,
+                                        const std::string& expected) {
+    if (field.value->kind == ConfigNode::Kind::text) {
+        return {field.value, 1};
+    }
+    if (!expect_kind(reader, field, ConfigNode::Kind::list, expected)) {
+        return {};
+    }
+    return field.value->items;
+}
+
 // `needs: [towel]` (or `needs: towel`): each a name from need_names, once.
 std::vector<Equipment> read_needs(ConfigReader& reader, const Field& field) {
     std::vector<Equipment> needs;
     if (!has_value(reader, field)) {
         return needs;
     }
-    const bool one = field.value->kind == ConfigNode::Kind::text;
-    if (!one && !expect_kind(reader, field, ConfigNode::Kind::list,
-                             "a list such as [towel] of " + join_words(need_names, "or"))) {
-        return needs;
-    }
-    const std::vector<ConfigNode> single =
-        one ? std::vector<ConfigNode>{*field.value} : std::vector<ConfigNode>{};
-    for (const ConfigNode& item : one ? single : field.value->items) {
+    const auto items =
+        list_or_one(reader, field, "a list such as [towel] of " + join_words(need_names, "or"));
+    for (const ConfigNode& item : items) {
         const auto text = read_text(reader, Field{"a need", &item, &item});
         if (!text) {
             continue;
@@ -338,14 +347,8 @@ std::vector<std::string> read_stretch_names(ConfigReader& reader, const Field& f
     if (!has_value(reader, field)) {
         return names;
     }
-    const bool one = field.value->kind == ConfigNode::Kind::text;
-    if (!one && !expect_kind(reader, field, ConfigNode::Kind::list,
-                             "a list of stretch names such as [standing]")) {
-        return names;
-    }
-    const std::vector<ConfigNode> single =
-        one ? std::vector<ConfigNode>{*field.value} : std::vector<ConfigNode>{};
-    for (const ConfigNode& item : one ? single : field.value->items) {
+    for (const ConfigNode& item :
+         list_or_one(reader, field, "a list of stretch names such as [standing]")) {
         const auto name = read_text(reader, Field{"a stretch name", &item, &item});
         if (!name) {
             continue;

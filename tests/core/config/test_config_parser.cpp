@@ -225,7 +225,7 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(early.skip_stretches.empty());
     CHECK(weekend.skip_stretches == std::vector<std::string>{"seated"});
 
-    REQUIRE(config.stretches.size() == 2);
+    REQUIRE(config.stretches.size() == 3);
     const sk::Stretch& seated = config.stretches[0];
     CHECK(seated.id == "seated");
     CHECK(seated.title == "Seated stretch");
@@ -251,7 +251,7 @@ TEST_CASE("a config with every setting reads into the right values") {
     REQUIRE(config.routines.size() == 1);
     CHECK(config.routines[0].title == "Short one");
     CHECK(config.routines[0].ready == sk::ReadyMode::press);
-    REQUIRE(config.routines[0].steps.size() == 2);
+    REQUIRE(config.routines[0].steps.size() == 3);
     const sk::RoutineStep& step = config.routines[0].steps[0];
     CHECK(step.stretch == "seated");
     CHECK(step.hold == 90s);
@@ -292,8 +292,10 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(config.find_stretch("standing") == nullptr);
     CHECK(config.find_routine("short") == &config.routines[0]);
     // The top level's skip_stretches and the entry's: what each entry's sessions run.
-    CHECK(config.routine_for(config.routines[0], &early).steps.size() == 1);
-    CHECK(config.routine_for(config.routines[0], &weekend).steps.empty());
+    CHECK(config.routine_for(config.routines[0], &early).steps.size() == 2);
+    const sk::Routine weekend_routine = config.routine_for(config.routines[0], &weekend);
+    REQUIRE(weekend_routine.steps.size() == 1);
+    CHECK(weekend_routine.steps[0].stretch == "upright");
     CHECK(config.find_entry("Weekend") == &config.schedule[1]);
     CHECK(config.find_entry("weekend") == nullptr);
 }
