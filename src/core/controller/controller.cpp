@@ -213,7 +213,8 @@ Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* e
     const Theme theme = entry ? entry->theme : Theme::day;
     Effects effects = set_power(ScreenPower::on);
     StartedSession started =
-        Session::start(config(), routine, entry_name, theme, stats(now.wall).streak_days, now.mono);
+        Session::start(config(), config().routine_for(routine, entry), entry_name, theme,
+                       stats(now.wall).streak_days, now.mono);
     session_.emplace(std::move(started.session));
     session_occurrence_ = occurrence;
     session_wall_start_ = now.wall;
@@ -288,6 +289,10 @@ Effects Controller::tick(Instant now) {
     if (!session_) {
         if (update.due && (!due_ || due_->key() != update.due->key())) {
             due_since_ = now.wall;
+            // One soft chime as the prompt appears, at the entry's volume.
+            const ScheduleEntry& entry = config().schedule[update.due->entry_index];
+            effects.volume = entry.volume ? *entry.volume : config().audio.volume;
+            effects.cues.push_back(Cue::due);
         }
         due_ = update.due;
         if (due_ && update.start_now) {
@@ -316,8 +321,10 @@ Effects Controller::input(Input what, Instant now) {
     switch (what) {
         case Input::button:
             if (running) {
-                effects.append(
-                    session_effects(session_->apply(Command::toggle_pause, now.mono), now));
+                // Waiting for "in position", the press starts the hold; else it pauses or resumes.
+                const Command command =
+                    session_->waiting_for_press() ? Command::in_position : Command::toggle_pause;
+                effects.append(session_effects(session_->apply(command, now.mono), now));
             } else if (session_) {
                 session_.reset();  // dismiss the done screen
                 done_until_.reset();
@@ -423,15 +430,16 @@ ScreenView Controller::view(Instant now) const {
     ScreenView view;
     if (session_ && session_->finished()) {
         view = done_view(*session_, now.mono, stats(now.wall));
-        view.hint = session_hint(*session_, button_name_);
+        view.hint = session_hint(*session_, button_name_, skip_key_name(config().keys));
     } else if (session_) {
         view = session_->view(now.mono);
-        view.hint = session_hint(*session_, button_name_);
+        view.hint = session_hint(*session_, button_name_, skip_key_name(config().keys));
     } else if (due_) {
         const ScheduleEntry& entry = config().schedule[due_->entry_index];
         const Routine* routine = config().find_routine(entry.routine);
-        auto length =
-            routine ? routine_length(config(), *routine, stats(now.wall).streak_days) : seconds{0};
+        auto length = routine ? routine_length(config(), config().routine_for(*routine, &entry),
+                                               stats(now.wall).streak_days)
+                              : seconds{0};
         std::optional<seconds> auto_start_in;
         if (config().session.start == StartMode::automatic && due_since_) {
             auto left = *due_since_ + config().session.auto_start_after - now.wall;
@@ -439,6 +447,8 @@ ScreenView Controller::view(Instant now) const {
         }
         view = due_view(config(), *due_, length, auto_start_in, button_name_);
         view.theme = entry.theme;
+        // The clock stays in sight while the prompt waits.
+        view.subheading = clock_text(zone(), now.wall) + " · " + view.subheading;
     } else if (config().display.idle != IdleScreen::clock && !awake_until_) {
         view.kind = ScreenKind::dark;
     } else {

@@ -93,22 +93,25 @@ std::string next_line(const Zone& zone, LocalSeconds local_now, const Occurrence
     return line + " on " + day_and_month(local_day(when)) + at;
 }
 
-// Between sessions the screen keeps the look of the last entry whose time has come today (the
-// last of the day before the first one), so a bedroom mirror stays dim through the night.
+// Between sessions the screen follows the time of day: night from an hour before each night
+// entry (bedtime: the room is dimmed for sleep), day again from each day entry (the morning).
+// Whichever of these turns came last, going back round the clock, decides.
 Theme idle_theme(const Config& config, TimeOfDay now) {
-    const ScheduleEntry* latest = nullptr;
-    const ScheduleEntry* last_of_day = nullptr;
+    constexpr Minutes day{24 * 60};
+    constexpr Minutes night_early{60};
+    std::optional<Minutes> nearest;  // how long ago the latest turn was
+    Theme theme = Theme::day;
     for (const ScheduleEntry& entry : config.schedule) {
-        if (entry.time.since_midnight <= now.since_midnight &&
-            (!latest || entry.time.since_midnight >= latest->time.since_midnight)) {
-            latest = &entry;
-        }
-        if (!last_of_day || entry.time.since_midnight >= last_of_day->time.since_midnight) {
-            last_of_day = &entry;
+        const Minutes turn = entry.theme == Theme::night ? entry.time.since_midnight - night_early
+                                                         : entry.time.since_midnight;
+        const Minutes ago = ((now.since_midnight - turn) % day + day) % day;
+        // A day turn at the same minute as a night one wins: a morning entry lights the screen.
+        if (!nearest || ago < *nearest || (ago == *nearest && entry.theme == Theme::day)) {
+            nearest = ago;
+            theme = entry.theme;
         }
     }
-    const ScheduleEntry* chosen = latest ? latest : last_of_day;
-    return chosen ? chosen->theme : Theme::day;
+    return theme;
 }
 
 // "0:25", "12:05"
@@ -163,7 +166,28 @@ std::vector<StatusLine> stretch_lines(const Config& config, const Routine& routi
     return lines;
 }
 
+// The cautions of the routine's stretches, each after its stretch's name, read before anything
+// starts.
+std::string cautions(const Config& config, const Routine& routine) {
+    std::string text;
+    std::vector<std::string> told;
+    for (const RoutineStep& step : routine.steps) {
+        const Stretch* stretch = config.find_stretch(step.stretch);
+        if (stretch == nullptr || stretch->caution.empty() ||
+            std::find(told.begin(), told.end(), stretch->id) != told.end()) {
+            continue;
+        }
+        told.push_back(stretch->id);
+        text += (text.empty() ? "" : " ") + stretch->title + ": " + stretch->caution;
+    }
+    return text;
+}
+
 }  // namespace
+
+std::string clock_text(const Zone& zone, SysSeconds now) {
+    return format_time_of_day(time_of(zone.to_local(now)));
+}
 
 std::string rough_span(seconds span) {
     const auto count = std::max<seconds::rep>(0, span.count());
@@ -224,7 +248,9 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
         view.theme = entry.theme;
         if (const Routine* routine = config.find_routine(entry.routine)) {
             view.subheading += " · " + routine->title;
-            view.status = stretch_lines(config, *routine);
+            const Routine session = config.routine_for(*routine, &entry);
+            view.status = stretch_lines(config, session);
+            view.caution = cautions(config, session);
         }
     }
     // The one thing to do now, in body type rather than the small hint line: it is read from
@@ -245,13 +271,21 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
     return view;
 }
 
-std::string session_hint(const Session& session, const std::string& button_name) {
+std::string session_hint(const Session& session, const std::string& button_name,
+                         const std::string& skip_name) {
     if (session.finished()) {
         return press(button_name) + " to close";
     }
     const std::string key = key_name(button_name);
-    return key + (session.paused() ? ": resume" : ": pause") + " · hold " + long_press_text() +
-           " to end";
+    const char* what = session.waiting_for_press() ? ": in position"
+                       : session.paused()          ? ": resume"
+                                                   : ": pause";
+    const std::string skip = skip_name.empty() ? std::string() : " · " + skip_name + ": skip";
+    return key + what + skip + " · hold " + long_press_text() + " to end";
+}
+
+std::string skip_key_name(const KeySettings& keys) {
+    return keys.skip.empty() ? std::string() : keys.skip.front();
 }
 
 std::string error_banner(const Diagnostics& diagnostics) {

@@ -30,12 +30,16 @@ ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
                      const std::optional<Occurrence>& next, const Stats& stats,
                      const std::string& button_name, const ClockState& clock);
 
+// "07:42": the local time of day, as the idle and due screens show it.
+std::string clock_text(const Zone& zone, SysSeconds now);
+
 // "3 h", "25 min", "40 days": how far apart two instants are, for people.
 std::string rough_span(std::chrono::seconds span);
 
 // A due session waiting for the button: "Morning stretch", "8 min", "Press Space to start",
 // and when it starts by itself (`auto_start_in`, if automatic); then the routine's stretches,
-// each with what it needs ("Towel hamstring stretch · a towel").
+// each with what it needs ("Towel hamstring stretch · a towel"), and the cautions of those that
+// have one. The stretches skip_stretches leaves out are not listed.
 ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::seconds length,
                     std::optional<std::chrono::seconds> auto_start_in,
                     const std::string& button_name);
@@ -43,9 +47,13 @@ ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::se
 // The done screen after a session: what was done and the streak.
 ScreenView done_view(const Session& session, MonoTime now, const Stats& stats);
 
-// The key help line for a session screen: "Space: pause · hold 1.5 s to end", "Space: resume ·
-// hold 1.5 s to end", and "Press Space to close" once it is done.
-std::string session_hint(const Session& session, const std::string& button_name);
+// The key help line for a session screen: "Space: pause · Right: skip · hold 1.5 s to end",
+// "Space: resume · ...", "Space: in position · ..." while a get-ready waits for the button, and
+// "Press Space to close" once it is done. An empty `skip_name` (no skip key) leaves skip out.
+std::string session_hint(const Session& session, const std::string& button_name,
+                         const std::string& skip_name = {});
+// The first skip key of `keys`, or "" when there is none: for session_hint().
+std::string skip_key_name(const KeySettings& keys);
 
 // The banner text for a config error: "config.yaml:12:5: message (+2 more). Using the last good
 // schedule." Empty when there is no diagnostic.

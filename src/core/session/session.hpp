@@ -14,11 +14,13 @@ namespace sk {
 
 enum class Phase { get_ready, hold, switch_sides, rest, done };
 
-// What a user asks of a running session.
-enum class Command { toggle_pause, skip, stop };
+// What a user asks of a running session. in_position is the button while a get-ready waits for
+// it (waiting_for_press()): the hold starts.
+enum class Command { toggle_pause, skip, stop, in_position };
 
 // A sound to play.
-enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+// due: one soft chime as a scheduled session's prompt appears (played by the controller).
+enum class Cue { session_start, tick, switch_sides, hold_end, session_done, due };
 // "session-start", "tick", ...: for the trace.
 const char* cue_name(Cue cue);
 
@@ -30,8 +32,10 @@ struct Segment {
     Phase phase = Phase::get_ready;
     std::size_t step_index = 0;  // into the routine's steps
     Side side = Side::none;
-    int repetition = 1;  // 1-based
-    Millis length{0};
+    int repetition = 1;                  // 1-based
+    Millis length{0};                    // a get-ready that waits for the button: press_timeout
+    ReadyMode ready = ReadyMode::timed;  // get_ready only: press waits for the button
+    Millis expected{0};  // a wait for the button: what it is likely to take, for the planned length
 };
 
 // What a transition produced: sounds to play, what to say and, at the end, how the session went.
@@ -45,6 +49,9 @@ struct SessionEvents {
 };
 
 struct StartedSession;
+
+// What a get-ready that waits for the button says to do, on screen and spoken.
+inline constexpr const char* press_when_in_position = "Press when you are in position";
 
 // The cues, in order:
 // - session_start: only from Session::start (the constructor emits nothing, so a caller that
@@ -79,6 +86,8 @@ class Session {
 
     Phase phase() const;
     bool paused() const { return paused_at_.has_value(); }
+    // A get-ready that waits for the button (Command::in_position), running and not paused.
+    bool waiting_for_press() const;
     bool finished() const;
     // Seconds actually spent stretching or resting, pauses excluded.
     std::chrono::seconds active_time(MonoTime now) const;

@@ -64,8 +64,12 @@ Utterance Session::speech_on_entering(std::size_t index, MonoTime at) const {
             add(phrases, view.heading, Need::essential);
             add(phrases, view.caution, Need::essential);
             add(phrases, view.subheading, Need::essential);
-            for (const std::string& step : view.body) {
+            for (const std::string& step : stretches_[segment.step_index].steps) {
                 add(phrases, step, Need::if_time);
+            }
+            if (segment.ready == ReadyMode::press) {
+                // Last, so it is what is left in the ear while getting down to the floor.
+                add(phrases, press_when_in_position, Need::essential);
             }
             break;
         case Phase::hold: {

@@ -32,6 +32,7 @@ struct FakeKiosk {
     std::vector<sk::Utterance> said;
     std::optional<sk::SessionVoice> voice;
     std::optional<sk::ScreenPower> power;
+    std::optional<sk::Volume> volume;
     bool quit = false;
 
     FakeKiosk(sk::Config config, std::vector<sk::HistoryRecord> history, const char* start,
@@ -51,6 +52,9 @@ struct FakeKiosk {
         }
         if (effects.power) {
             power = effects.power;
+        }
+        if (effects.volume) {
+            volume = effects.volume;
         }
         quit = quit || effects.quit;
     }
@@ -80,6 +84,13 @@ sk::Config one_short_session() {
     sk::Routine quick{"quick", "Quick", {{"wall", 10s, 10s, sk::SideSelection::both, 1, 0s}}};
     config.routines.push_back(quick);
     config.session.get_ready = 5s;
+    // Lying down, the wall stretch would wait for a press: a timed 5 s keeps these tests short.
+    for (sk::Stretch& stretch : config.stretches) {
+        if (stretch.id == "wall") {
+            stretch.get_ready = 5s;
+            stretch.ready = sk::ReadyMode::timed;
+        }
+    }
     config.schedule = {
         {"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt, {}}};
     return config;
@@ -342,4 +353,105 @@ TEST_CASE("a config error banner shows over every screen") {
     CHECK(kiosk.controller.view(kiosk.now).banner == "config.yaml:3:9: unknown key 'tiem'");
     kiosk.controller.set_banner("");
     CHECK(kiosk.controller.view(kiosk.now).banner.empty());
+}
+
+TEST_CASE("the due prompt chimes once, at the entry's volume, and keeps the clock") {
+    sk::Config config = one_short_session();
+    config.schedule.front().volume = sk::Volume{25};
+    FakeKiosk kiosk(config, {}, "2026-11-23T06:59:58");
+    CHECK(kiosk.played.empty());
+    kiosk.run(2s);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    CHECK(kiosk.played == std::vector{sk::Cue::due});
+    CHECK(kiosk.volume == sk::Volume{25});
+    const auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.subheading.starts_with("07:00 · "));
+    kiosk.run(61s);
+    CHECK(kiosk.played == std::vector{sk::Cue::due});  // once, however long it waits
+    CHECK(kiosk.controller.view(kiosk.now).subheading.starts_with("07:01 · "));
+}
+
+TEST_CASE("a press-to-start get-ready: the button starts the hold instead of pausing") {
+    sk::Config config = one_short_session();
+    for (sk::Stretch& stretch : config.stretches) {
+        if (stretch.id == "wall") {
+            stretch.ready = sk::ReadyMode::press;
+        }
+    }
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::get_ready);
+    auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.phase == "Press when you are in position");
+    CHECK(view.hint == "Space: in position · Right: skip · hold 1.5 s to end");
+    kiosk.run(30s);
+    CHECK(kiosk.screen() == ScreenKind::get_ready);
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::hold);
+    view = kiosk.controller.view(kiosk.now);
+    CHECK(view.phase == "Hold");
+    CHECK(view.hint == "Space: pause · Right: skip · hold 1.5 s to end");
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::paused);
+}
+
+TEST_CASE("skip_stretches leaves stretches out, at the top level and per entry") {
+    sk::Config config = one_short_session();
+    config.schedule.front().routine = "full";
+    config.schedule.push_back(
+        {"Bedtime stretch", {21h}, {0x7f}, "full", sk::Theme::night, std::nullopt, {}, {"chair"}});
+    config.skip_stretches = {"standing"};
+    auto stretches_of = [](const FakeKiosk& kiosk) {
+        std::vector<std::string> lines;
+        for (const auto& line : kiosk.controller.view(kiosk.now).status) {
+            lines.push_back(line.text);
+        }
+        return lines;
+    };
+    FakeKiosk morning(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(morning.screen() == ScreenKind::due);
+    CHECK(stretches_of(morning) ==
+          std::vector<std::string>{"Chair hamstring stretch · two chairs",
+                                   "Towel hamstring stretch · a towel",
+                                   "Wall hamstring stretch · a free wall"});
+    CHECK(morning.controller.view(morning.now).caution.empty());
+    morning.press();
+    CHECK(morning.controller.view(morning.now).heading == "Chair hamstring stretch");
+
+    FakeKiosk bedtime(config, {}, "2026-11-23T21:00:00");
+    REQUIRE(bedtime.screen() == ScreenKind::due);
+    CHECK(stretches_of(bedtime) ==
+          std::vector<std::string>{"Towel hamstring stretch · a towel",
+                                   "Wall hamstring stretch · a free wall"});
+}
+
+TEST_CASE("the standing stretch's caution is on the due screen of a routine that holds it") {
+    sk::Config config = one_short_session();
+    config.schedule.front().routine = "full";
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    const std::string caution = kiosk.controller.view(kiosk.now).caution;
+    CHECK(caution.starts_with("Standing hamstring stretch: "));
+    for (const char* words :
+         {"hard to do", "herniated lumbar disc", "spondylolisthesis", "other conditions",
+          "Stop if pain grows or spreads down a leg", "wall stretch"}) {
+        CAPTURE(words);
+        CHECK(caution.find(words) != std::string::npos);
+    }
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::get_ready);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+    kiosk.press(Input::skip);
+    REQUIRE(kiosk.screen() == ScreenKind::hold);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::paused);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+
+    // The gentle routine has no standing stretch, and no caution.
+    config.schedule.front().routine = "gentle";
+    FakeKiosk gentle(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(gentle.screen() == ScreenKind::due);
+    CHECK(gentle.controller.view(gentle.now).caution.empty());
 }
