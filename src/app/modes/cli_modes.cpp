@@ -149,7 +149,7 @@ int run_stats(const Options& options, std::chrono::system_clock::time_point now,
             << state_word(entry.state) << '\n';
     }
     out << "Streak: " << stats.streak_days << (stats.streak_days == 1 ? " day" : " days")
-        << " with every session done\n";
+        << " with every session done (or partly done)\n";
     out << "Weeks:\n";
     if (stats.weeks.empty()) {
         out << "  no sessions yet\n";

@@ -22,9 +22,9 @@ namespace sk {
 // - stopped: stopped before that (or cut short by a crash);
 // - unattended: started by itself and ran to the end without a press: no proof anyone stretched;
 // - missed: never started (for missed, `start` is when it was due).
-// `partly` and `unattended` are newer than the rest: an older build skips their lines as damaged
-// (and closes their sessions as stopped), which counts them as nothing, as they count here but
-// for partly.
+// `partly` and `unattended` are newer than the rest, in the same line format: an older build
+// skips their lines as damaged and closes their sessions as stopped, so it counts them as nothing
+// (as this build does an unattended session) and loses nothing else.
 enum class RecordOutcome { started, completed, stopped, missed, unattended, partly };
 
 struct HistoryRecord {
