@@ -254,6 +254,11 @@ Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* e
     effects.volume = entry && entry->volume ? *entry->volume : config().audio.volume;
     effects.voice = SessionVoice{entry ? entry->voice.applied_to(config().voice) : config().voice,
                                  session_->all_phrases()};
+    if (how == HowStarted::by_itself) {
+        for (Phrase& phrase : confirm_phrases(button_name_)) {
+            effects.voice->phrases.push_back(std::move(phrase.text));
+        }
+    }
     effects.append(record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence,
                                         entry_name, routine.id, RecordOutcome::started, seconds{0}},
                           now.wall));
@@ -288,12 +293,18 @@ Effects Controller::finish_session(Outcome outcome, Instant now) {
                       session_->routine_id(),
                       kind,
                       session_->active_time(now.mono)};
+    Effects effects;
     if (kind == RecordOutcome::unattended) {
         // Written now, so a power cut leaves the truth; a confirmation adds `completed`.
         to_confirm_ = end;
+        // Said instead of "Well done": the question is for someone lying on the floor with
+        // the eyes closed, too.
+        effects.speech.push_back(Utterance{SpeechMoment::done, now.mono, done_screen_confirm,
+                                           confirm_phrases(button_name_)});
     }
     done_until_ = now.mono + shown;
-    return record(std::move(end), now.wall);
+    effects.append(record(std::move(end), now.wall));
+    return effects;
 }
 
 DoneOffer Controller::done_offer(MonoTime now) const {

@@ -135,7 +135,9 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             const DoneOffer confirm{DoneOffer::Kind::confirm, 105s};
             ScreenView unattended = done_view(done, end, stats, confirm, button_name);
             unattended.hint = session_hint(done, button_name, confirm);
-            screens.push_back({"done-confirm", unattended, done.entry_speech()});
+            screens.push_back(
+                {"done-confirm", unattended,
+                 Utterance{SpeechMoment::done, end, 2min, confirm_phrases(button_name)}});
 
             // Stopped by a long press: after most of the holds (partly done), and early on;
             // each offers to carry on.

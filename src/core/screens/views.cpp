@@ -281,7 +281,7 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, D
             break;
         case DoneOffer::Kind::confirm:
             // It ran by itself: nothing says anyone was there until someone says so.
-            view.heading = "Did you stretch?";
+            view.heading = confirm_phrases(button_name).front().text;
             view.body.push_back(press(button_name) + " to confirm · " +
                                 minutes_and_seconds(offer.left));
             view.body.push_back("Unconfirmed, it is not counted");
@@ -306,6 +306,11 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, D
     }
     view.status = today_lines(stats);
     return view;
+}
+
+std::vector<Phrase> confirm_phrases(const std::string& button_name) {
+    return {{"Did you stretch?", Need::essential},
+            {as_sentence(press(button_name) + " to confirm"), Need::essential}};
 }
 
 std::string session_hint(const Session& session, const std::string& button_name, DoneOffer offer) {

@@ -61,6 +61,10 @@ struct DoneOffer {
 ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, DoneOffer offer = {},
                      const std::string& button_name = {});
 
+// What the coach says when a session that ran by itself asks for a confirmation, for a person
+// with the eyes closed: "Did you stretch?", "Press Space to confirm." (the done screen's words).
+std::vector<Phrase> confirm_phrases(const std::string& button_name);
+
 // The key help line for a session screen: "Space: pause · hold 1.5 s to end", "Space: resume ·
 // hold 1.5 s to end", and "Press Space to close" once it is done (with an offer: "Space: carry on ·
 // hold 1.5 s to close").

@@ -419,6 +419,15 @@ TEST_CASE("a session that started by itself and saw no press is unattended until
     CHECK(says(view, "Press Space to confirm · 1:58"));  // it ended 2 s ago
     CHECK(says(view, "Unconfirmed, it is not counted"));
     CHECK(view.hint == "Space: confirm · hold 1.5 s to close");
+    // Said too, instead of "Well done", and made ready when the session started.
+    REQUIRE_FALSE(kiosk.said.empty());
+    CHECK(kiosk.said.back().moment == sk::SpeechMoment::done);
+    CHECK(kiosk.said.back().phrases ==
+          std::vector<sk::Phrase>{{"Did you stretch?"}, {"Press Space to confirm."}});
+    REQUIRE(kiosk.voice);
+    for (const char* phrase : {"Did you stretch?", "Press Space to confirm."}) {
+        CHECK(std::count(kiosk.voice->phrases.begin(), kiosk.voice->phrases.end(), phrase) == 1);
+    }
     kiosk.run(30s);
     CHECK(says(kiosk.controller.view(kiosk.now), "Press Space to confirm · 1:28"));
 
