@@ -271,7 +271,14 @@ Effects Controller::session_effects(SessionEvents events, Instant now) {
     effects.cues = std::move(events.cues);
     effects.speech = std::move(events.speech);
     if (events.ended) {
-        effects.append(finish_session(*events.ended, now));
+        Effects end = finish_session(*events.ended, now);
+        if (!end.speech.empty()) {
+            // The end has words of its own (the confirm question): said instead of the session's.
+            std::erase_if(effects.speech, [](const Utterance& utterance) {
+                return utterance.moment == SpeechMoment::done;
+            });
+        }
+        effects.append(std::move(end));
     }
     return effects;
 }

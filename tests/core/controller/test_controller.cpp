@@ -421,6 +421,9 @@ TEST_CASE("a session that started by itself and saw no press is unattended until
     CHECK(view.hint == "Space: confirm · hold 1.5 s to close");
     // Said too, instead of "Well done", and made ready when the session started.
     REQUIRE_FALSE(kiosk.said.empty());
+    CHECK(std::count_if(kiosk.said.begin(), kiosk.said.end(), [](const sk::Utterance& u) {
+              return u.moment == sk::SpeechMoment::done;
+          }) == 1);
     CHECK(kiosk.said.back().moment == sk::SpeechMoment::done);
     CHECK(kiosk.said.back().phrases ==
           std::vector<sk::Phrase>{{"Did you stretch?"}, {"Press Space to confirm."}});
