@@ -151,6 +151,26 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             Stats stats;
             stats.streak_days = 4;
             screens.push_back({"done", done_view(done, end, stats), done.entry_speech()});
+
+            // The same session had it started by itself: the done screen asks for a press.
+            const DoneOffer confirm{DoneOffer::Kind::confirm, 105s};
+            ScreenView unattended = done_view(done, end, stats, confirm, button_name);
+            unattended.hint = session_hint(done, button_name, {}, confirm);
+            screens.push_back(
+                {"done-confirm", unattended,
+                 Utterance{SpeechMoment::done, end, 2min, confirm_phrases(button_name)}});
+
+            // Stopped by a long press: after most of the holds (partly done), and early on;
+            // each offers to carry on.
+            const DoneOffer carry_on{DoneOffer::Kind::carry_on, 12s};
+            for (const auto& [name, holds] : {std::pair{"done-partly", 3}, {"done-stopped", 1}}) {
+                Session stopped = session;
+                const MonoTime stop_at = into_phase(stopped, start, Phase::hold, 0.5, holds);
+                stopped.apply(Command::stop, stop_at);
+                ScreenView view = done_view(stopped, stop_at + 3s, stats, carry_on, button_name);
+                view.hint = session_hint(stopped, button_name, {}, carry_on);
+                screens.push_back({name, view, stopped.entry_speech()});
+            }
         }
     }
 

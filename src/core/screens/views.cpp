@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "core/session/button.hpp"
 #include "core/time/duration_text.hpp"
@@ -66,9 +67,16 @@ std::vector<StatusLine> today_lines(const Stats& stats) {
             case EntryToday::State::missed:
                 line.mark = StatusLine::Mark::missed;
                 break;
+            case EntryToday::State::partly:
+                line.text += " (partly done)";
+                break;
             case EntryToday::State::stopped:
                 // Begun is better than missed: no cross, just the words.
                 line.text += " (ended early)";
+                break;
+            case EntryToday::State::unattended:
+                // It ran, but nobody confirmed being there: not done, not missed.
+                line.text += " (unattended)";
                 break;
         }
         lines.push_back(std::move(line));
@@ -183,10 +191,39 @@ std::string cautions(const Config& config, const Routine& routine) {
     return text;
 }
 
+// The shortest and the longest of a session's holds, as "Holds today: 35 s" or "...: 35–50 s".
+struct HoldSpan {
+    std::optional<seconds> shortest;
+    std::optional<seconds> longest;
+
+    void add(seconds hold) {
+        shortest = std::min(shortest.value_or(hold), hold);
+        longest = std::max(longest.value_or(hold), hold);
+    }
+    std::string words() const {
+        if (!shortest) {
+            return {};
+        }
+        std::string text = "Holds today: " + std::to_string(shortest->count());
+        if (*longest != *shortest) {
+            text += "–" + std::to_string(longest->count());
+        }
+        return text + " s";
+    }
+};
+
 }  // namespace
 
 std::string clock_text(const Zone& zone, SysSeconds now) {
     return format_time_of_day(time_of(zone.to_local(now)));
+}
+
+std::string holds_today_line(const Config& config, const Routine& routine, int practice_days) {
+    HoldSpan span;
+    for (const RoutineStep& step : routine.steps) {
+        span.add(progressed_hold(config.session, step, practice_days));
+    }
+    return span.words();
 }
 
 std::string rough_span(seconds span) {
@@ -262,8 +299,34 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
     return view;
 }
 
-ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
+ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, DoneOffer offer,
+                     const std::string& button_name) {
     ScreenView view = session.view(now);
+    switch (offer.kind) {
+        case DoneOffer::Kind::close:
+            break;
+        case DoneOffer::Kind::confirm:
+            // It ran by itself: nothing says anyone was there until someone says so.
+            view.heading = confirm_phrases(button_name).front().text;
+            view.body.push_back(press(button_name) + " to confirm · " +
+                                minutes_and_seconds(offer.left));
+            view.body.push_back("Unconfirmed, it is not counted");
+            break;
+        case DoneOffer::Kind::carry_on:
+            view.body.push_back(press(button_name) + " to carry on · " +
+                                minutes_and_seconds(offer.left));
+            break;
+    }
+    HoldSpan span;
+    for (const Segment& segment : session.segments()) {
+        // A stopped session's screen says how far it got instead.
+        if (segment.phase == Phase::hold && session.outcome() == Outcome::completed) {
+            span.add(std::chrono::duration_cast<seconds>(segment.length));
+        }
+    }
+    if (span.shortest) {
+        view.body.push_back(span.words());
+    }
     if (stats.streak_days > 0) {
         view.body.push_back(streak_line(stats.streak_days));
     }
@@ -271,12 +334,25 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
     return view;
 }
 
+std::vector<Phrase> confirm_phrases(const std::string& button_name) {
+    return {{"Did you stretch?", Need::essential},
+            {as_sentence(press(button_name) + " to confirm"), Need::essential}};
+}
+
 std::string session_hint(const Session& session, const std::string& button_name,
-                         const std::string& skip_name) {
+                         const std::string& skip_name, DoneOffer offer) {
+    const std::string key = key_name(button_name);
     if (session.finished()) {
+        switch (offer.kind) {
+            case DoneOffer::Kind::close:
+                break;
+            case DoneOffer::Kind::confirm:
+                return key + ": confirm · hold " + long_press_text() + " to close";
+            case DoneOffer::Kind::carry_on:
+                return key + ": carry on · hold " + long_press_text() + " to close";
+        }
         return press(button_name) + " to close";
     }
-    const std::string key = key_name(button_name);
     const char* what = session.waiting_for_press() ? ": in position"
                        : session.paused()          ? ": resume"
                                                    : ": pause";

@@ -44,14 +44,37 @@ ScreenView due_view(const Config& config, const Occurrence& due, std::chrono::se
                     std::optional<std::chrono::seconds> auto_start_in,
                     const std::string& button_name);
 
-// The done screen after a session: what was done and the streak.
-ScreenView done_view(const Session& session, MonoTime now, const Stats& stats);
+// "Holds today: 35 s" (or "Holds today: 35–50 s" for steps of different lengths): how long
+// `routine`'s holds are after `practice_days` (Stats::practice_days).
+std::string holds_today_line(const Config& config, const Routine& routine, int practice_days);
+
+// What a press on the done screen does, and for how much longer it stands.
+struct DoneOffer {
+    enum class Kind {
+        close,     // close the screen
+        confirm,   // a session that ran by itself: confirm someone stretched
+        carry_on,  // a stopped session: take it up again where it stopped
+    };
+    Kind kind = Kind::close;
+    std::chrono::seconds left{0};
+};
+
+// The done screen after a session: what was done, how long its holds were, and the streak; with
+// a confirm offer "Did you stretch?" and "Press Space to confirm · 1:45", with a carry-on offer
+// "Press Space to carry on · 0:12".
+ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, DoneOffer offer = {},
+                     const std::string& button_name = {});
+
+// What the coach says when a session that ran by itself asks for a confirmation, for a person
+// with the eyes closed: "Did you stretch?", "Press Space to confirm." (the done screen's words).
+std::vector<Phrase> confirm_phrases(const std::string& button_name);
 
 // The key help line for a session screen: "Space: pause · Right: skip · hold 1.5 s to end",
 // "Space: resume · ...", "Space: in position · ..." while a get-ready waits for the button, and
-// "Press Space to close" once it is done. An empty `skip_name` (no skip key) leaves skip out.
+// "Press Space to close" once it is done (with an offer: "Space: carry on · hold 1.5 s to
+// close"). An empty `skip_name` (no skip key) leaves skip out.
 std::string session_hint(const Session& session, const std::string& button_name,
-                         const std::string& skip_name = {});
+                         const std::string& skip_name = {}, DoneOffer offer = {});
 // The first skip key of `keys`, or "" when there is none: for session_hint().
 std::string skip_key_name(const KeySettings& keys);
 

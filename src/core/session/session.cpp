@@ -126,14 +126,6 @@ void SessionEvents::append(SessionEvents other) {
     changed = changed || other.changed;
 }
 
-seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step, int streak_days) {
-    if (step.hold_max <= step.hold || settings.lengthen_every_days <= 0 || streak_days <= 0) {
-        return step.hold;
-    }
-    const auto steps = streak_days / settings.lengthen_every_days;
-    return std::min(step.hold_max, step.hold + settings.lengthen_by * steps);
-}
-
 seconds routine_length(const Config& config, const Routine& routine, int streak_days) {
     return total_length(flatten(config, routine, resolve_all(config, routine), streak_days));
 }
@@ -304,6 +296,7 @@ SessionEvents Session::apply(Command command, MonoTime now) {
             }
             outcome_ = Outcome::stopped;
             events.ended = Outcome::stopped;
+            stopped_in_ = current_;
             enter(segments_.size() - 1, now, events);
             events.speech.push_back(speech_on_entering(current_, now));
             break;
@@ -336,6 +329,40 @@ std::optional<MonoTime> Session::next_deadline(MonoTime now) const {
     // The countdown shows whole seconds rounded up: it changes when the time left is whole.
     const auto into_second = (end - now) % seconds{1};
     return now + (into_second.count() == 0 ? seconds{1} : into_second);
+}
+
+int Session::holds_planned() const {
+    return static_cast<int>(std::count_if(segments_.begin(), segments_.end(),
+                                          [](const Segment& s) { return s.phase == Phase::hold; }));
+}
+
+int Session::holds_done() const {
+    const std::size_t until = stopped_in_ ? *stopped_in_ : current_;
+    return static_cast<int>(std::count_if(segments_.begin(),
+                                          segments_.begin() + static_cast<std::ptrdiff_t>(until),
+                                          [](const Segment& s) { return s.phase == Phase::hold; }));
+}
+
+bool Session::partly_done() const {
+    return outcome_ == Outcome::stopped && holds_done() * 2 > holds_planned();
+}
+
+SessionEvents Session::carry_on(MonoTime now) {
+    SessionEvents events;
+    if (outcome_ != Outcome::stopped || !stopped_in_) {
+        return events;
+    }
+    now = clamped(now);
+    latest_ = now;
+    // The stopped screen's time is a pause: segment_start_ is the instant the stop came.
+    paused_total_ += std::chrono::duration_cast<Millis>(now - segment_start_);
+    const std::size_t index = *stopped_in_;
+    stopped_in_.reset();
+    outcome_.reset();
+    entry_unspoken_ = false;
+    enter(index, now, events);
+    events.speech.push_back(speech_on_entering(current_, now));
+    return events;
 }
 
 }  // namespace sk

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model/config.hpp"
+#include "core/model/progression.hpp"
 #include "core/model/screen_view.hpp"
 #include "core/session/speech.hpp"
 
@@ -107,6 +108,17 @@ class Session {
     // Total planned length, for "Morning stretch, 8 min".
     std::chrono::seconds planned_length() const;
 
+    // The holds of the routine, and how many of them were held (ran out, or were skipped) before
+    // it ended or now.
+    int holds_planned() const;
+    int holds_done() const;
+    // Stopped after more than half of its holds: it counts as partly done.
+    bool partly_done() const;
+    // Takes a stopped session up again at `now` (an accidental long press): the step it was
+    // stopped in starts again from its beginning, and the time in between is not active time.
+    // Does nothing unless the session was stopped.
+    SessionEvents carry_on(MonoTime now);
+
     const std::vector<Segment>& segments() const { return segments_; }
 
     // What was said on entering the current segment (for --render-screens): as advance() said
@@ -143,6 +155,7 @@ class Session {
     MonoTime started_;
     Millis paused_total_{0};
     std::optional<Outcome> outcome_;
+    std::optional<std::size_t> stopped_in_;  // the segment a stop ended, for carry_on()
     MonoTime latest_;    // the latest time seen: earlier ones are treated as this one
     int last_tick_ = 4;  // the fewest seconds left already ticked in the current hold
     int last_call_ = 0;  // the seconds left when the current hold's calls were last looked at
@@ -157,9 +170,5 @@ struct StartedSession {
 
 // The planned length of a routine (for the due screen), with progression applied.
 std::chrono::seconds routine_length(const Config& config, const Routine& routine, int streak_days);
-
-// The hold for a step after `streak_days` days of practice.
-std::chrono::seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step,
-                                     int streak_days);
 
 }  // namespace sk

@@ -220,7 +220,12 @@ ScreenView Session::done_view() const {
     // active_time() of a finished session no longer depends on the time passed in.
     view.body.push_back(what + " · " + format_duration_short(active_time(segment_start_)));
     if (!completed) {
-        view.body.push_back("Every stretch counts.");
+        // The words say what the record says: partly done keeps the day, less is not counted.
+        view.body.push_back(std::to_string(holds_done()) + " of " +
+                            std::to_string(holds_planned()) +
+                            (holds_planned() == 1 ? " hold done" : " holds done"));
+        view.body.push_back(partly_done() ? "Counts as partly done"
+                                          : "Not counted: stretch again later today");
     }
     return view;
 }

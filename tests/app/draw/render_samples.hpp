@@ -144,6 +144,19 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     done.hint = "Space: back to the clock";
     add("done", done);
 
+    // The most a done screen says: stopped by a long press, how far it got, what that counts as,
+    // the offer to carry on, the streak.
+    ScreenView stopped;
+    stopped.kind = ScreenKind::done;
+    stopped.heading = "Stopped early";
+    stopped.subheading = "Morning stretch";
+    stopped.body = {"Full routine · 6 min", "6 of 8 holds done", "Counts as partly done",
+                    "Press Space to carry on · 0:12", "4 days in a row"};
+    stopped.status = {{"Morning stretch, 07:00 (partly done)"},
+                      {"Bedtime stretch, 21:30", StatusLine::Mark::pending}};
+    stopped.hint = "Space: carry on · hold 1.5 s to close";
+    add("done-stopped", stopped);
+
     ScreenView dark;
     dark.kind = ScreenKind::dark;
     add("dark", dark);

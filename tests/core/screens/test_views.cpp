@@ -252,12 +252,13 @@ TEST_CASE("done: what was done, how long, the streak and today's sessions") {
     CHECK(view.kind == ScreenKind::done);
     CHECK(view.heading == "Well done");
     CHECK(view.subheading == "Morning stretch");
-    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s", "4 days in a row"});
+    CHECK(view.body ==
+          std::vector<std::string>{"Full routine · 7 s", "Holds today: 5 s", "4 days in a row"});
     CHECK(view.status ==
           std::vector<StatusLine>{{"07:00 Morning stretch", StatusLine::Mark::done}});
 
     view = sk::done_view(session, t0 + 20s, stats_with(0));
-    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s"});
+    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s", "Holds today: 5 s"});
 }
 
 TEST_CASE("done after a stop says so, kindly") {
@@ -268,8 +269,10 @@ TEST_CASE("done after a stop says so, kindly") {
     auto view = sk::done_view(session, t0 + 4s, stats_with(2));
     CHECK(view.heading == "Stopped early");
     CHECK(view.theme == sk::Theme::night);
-    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine · 3 s",
-                                                "Every stretch counts.", "2 days in a row"});
+    // The words say what the record says: no hold was done, so nothing counts yet.
+    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine · 3 s", "0 of 1 hold done",
+                                                "Not counted: stretch again later today",
+                                                "2 days in a row"});
 }
 
 TEST_CASE("the key hint during a session") {

@@ -391,7 +391,12 @@ TEST_CASE("stop ends the session from every phase, once") {
     CHECK(view.kind == ScreenKind::done);
     CHECK(view.heading == "Stopped early");
     CHECK(view.subheading == "Morning stretch");
-    CHECK(view.body.at(1) == "Every stretch counts.");
+    // What the record says: not counted, or partly done after most of the holds.
+    const int holds = session.holds_done();
+    CHECK(view.body.at(1) == std::to_string(holds) + " of 4 holds done");
+    CHECK(view.body.at(2) ==
+          (holds > 2 ? "Counts as partly done" : "Not counted: stretch again later today"));
+    CHECK(session.partly_done() == (holds > 2));
 }
 
 TEST_CASE("a long jump crosses segments: hold ends yes, a flood of ticks no") {
@@ -832,4 +837,71 @@ TEST_CASE("the phases are named in words beside their countdowns, and the cautio
     view = session.view(t0 + 10s);
     CHECK(view.heading == "Chair hamstring stretch");
     CHECK(view.caution.empty());
+}
+
+TEST_CASE("holds done: the holds before a stop; partly done after more than half of them") {
+    // get_ready 0-2, left 2-10, switch 10-12, right 12-20, rest 20-23, left 23-31, switch 31-33,
+    // right 33-41.
+    auto [stop_at, done, partly] = GENERATE(table<int, int, bool>({
+        {1, 0, false},
+        {9, 0, false},
+        {11, 1, false},
+        {22, 2, false},
+        {32, 3, true},
+        {40, 3, true},
+    }));
+    CAPTURE(stop_at);
+    Session session = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 2, 3s)}});
+    CHECK(session.holds_planned() == 4);
+    session.apply(Command::stop, t0 + std::chrono::seconds{stop_at});
+    CHECK(session.holds_done() == done);
+    CHECK(session.partly_done() == partly);
+
+    SECTION("a session that ran to the end did all its holds, and is not partly anything") {
+        Session whole = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 2, 3s)}});
+        whole.advance(t0 + 60s);
+        CHECK(whole.holds_done() == 4);
+        CHECK_FALSE(whole.partly_done());
+    }
+}
+
+TEST_CASE("carry on: a stopped session takes up the step it stopped in from its beginning") {
+    Session session = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+    // get_ready 0-2, left 2-10, switch 10-12, right 12-20; stopped 5 s into the right hold.
+    session.apply(Command::stop, t0 + 17s);
+    REQUIRE(session.finished());
+    auto events = session.carry_on(t0 + 27s);
+    CHECK_FALSE(session.finished());
+    CHECK_FALSE(session.outcome());
+    CHECK(events.changed);
+    CHECK(session.phase() == Phase::hold);
+    CHECK(session.view(t0 + 27s).side == sk::Side::right);
+    CHECK(session.view(t0 + 27s).big_number == 8);
+    REQUIRE(events.speech.size() == 1);
+    CHECK(events.speech[0].moment == sk::SpeechMoment::hold);
+    // The 10 s on the stopped screen are not active time.
+    CHECK(session.active_time(t0 + 27s) == 17s);
+
+    events = session.advance(t0 + 35s);
+    CHECK(events.ended == Outcome::completed);
+    CHECK(session.active_time(t0 + 35s) == 25s);
+    CHECK(session.holds_done() == 2);
+
+    SECTION("only a stopped session carries on") {
+        CHECK_FALSE(session.carry_on(t0 + 40s).changed);
+        CHECK(session.outcome() == Outcome::completed);
+        Session running = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+        CHECK_FALSE(running.carry_on(t0 + 1s).changed);
+        CHECK(running.phase() == Phase::get_ready);
+    }
+    SECTION("stopped again, it carries on again") {
+        Session twice = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+        twice.apply(Command::stop, t0 + 5s);
+        twice.carry_on(t0 + 6s);
+        twice.apply(Command::stop, t0 + 7s);
+        CHECK(twice.holds_done() == 0);
+        twice.carry_on(t0 + 8s);
+        CHECK(twice.view(t0 + 8s).big_number == 8);
+        CHECK(twice.active_time(t0 + 8s) == 6s);
+    }
 }
