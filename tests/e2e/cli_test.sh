@@ -179,9 +179,11 @@ wav_field() {  # wav_field FILE OFFSET BYTES: a little-endian number from the he
     od -An -t "u$3" -j "$2" -N "$3" "$1" | tr -d ' '
 }
 if grep -q "voice: eSpeak NG" <<<"$("$bin" --version)"; then
-    # get-ready: 10 s; hold: until halfway, 15 s; switch: 5 s; rest: 10 s; done: open-ended.
-    for entry in get-ready:10000 hold:15000 switch-sides:5000 rest:10000 done:10000 \
-                 get-ready-night:10000 hold-night:15000; do
+    # The sample routine's chair stretch: get-ready, sitting down with two chairs: 25 s; hold:
+    # until halfway, 15 s; switch: 10 s; rest: 10 s; done: open-ended; a wait for the button:
+    # 2 min.
+    for entry in get-ready:25000 hold:15000 switch-sides:10000 rest:10000 done:10000 \
+                 get-ready-night:25000 hold-night:15000 get-ready-press:120000; do
         screen=${entry%%:*} longest=${entry##*:} wav="$tmp/screens/${entry%%:*}.wav"
         check "$screen.wav written" 1 "$( [[ -s $wav ]] && echo 1 || echo 0)"
         [[ -s $wav ]] || continue

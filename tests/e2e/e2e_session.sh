@@ -25,11 +25,17 @@ cat >"$tmp/config.yaml" <<'EOF'
 timezone: Europe/Berlin
 schedule:
   - {name: Morning stretch, time: "07:00", days: daily, routine: quick}
+stretches:
+  chair:
+    title: Chair hamstring stretch
+    steps: [Sit on a chair., Rest one leg on another.]
+    per_leg: true
+    get_ready: 10s
+    switch_sides: 5s
 routines:
   quick:
     steps:
       - {stretch: chair, hold: 20s, sides: both}
-session: {get_ready: 10s, switch_sides: 5s}
 audio: {enabled: false}
 EOF
 # The kiosk's clocks start at 06:59:56 and run 10 times faster than real time.

@@ -83,8 +83,8 @@ awk -F'\t' -v cycles="$cycles" -v kills="$kills" -v first="$first" -v damaged="$
         for (k in endings) if (endings[k] > 1) { print "recorded twice: " k; bad++ }
         recorded = 0
         for (k in endings) recorded++
-        printf "%d cycles, %d killed: %d completed, %d stopped, %d missed; %d occurrences recorded of %d; %d torn lines\n",
-               cycles, kills, n["completed"], n["stopped"], n["missed"], recorded, cycles, torn
+        printf "%d cycles, %d killed: %d unattended (started by themselves), %d completed, %d stopped, %d missed; %d occurrences recorded of %d; %d torn lines\n",
+               cycles, kills, n["unattended"], n["completed"], n["stopped"], n["missed"], recorded, cycles, torn
         if (recorded != cycles) { print "lost: " cycles - recorded " occurrences have no record"; bad++ }
         if (damaged > 1) { print "damaged lines: " damaged; bad++ }
         exit bad > 0

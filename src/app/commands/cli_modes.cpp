@@ -12,6 +12,7 @@
 #include "core/config/yaml.hpp"
 #include "core/files/file_io.hpp"
 #include "core/history/history.hpp"
+#include "core/history/sessions.hpp"
 #include "core/history/stats.hpp"
 #include "core/schedule/schedule.hpp"
 #include "core/time/duration_text.hpp"
@@ -56,8 +57,12 @@ std::string_view state_word(EntryToday::State state) {
     switch (state) {
         case EntryToday::State::done:
             return "done";
+        case EntryToday::State::partly:
+            return "partly done";
         case EntryToday::State::stopped:
             return "stopped early";
+        case EntryToday::State::unattended:
+            return "unattended (ran by itself, not confirmed)";
         case EntryToday::State::missed:
             return "missed";
         case EntryToday::State::pending:
@@ -127,7 +132,9 @@ int run_next(const Options& options, std::chrono::system_clock::time_point now, 
 
 int run_history(const Options& options, std::ostream& out, std::ostream& err) {
     HistoryLoad load = load_history(options, err);
-    for (const auto& record : load.records) {
+    // A session carried on after a stop, or confirmed after it ran by itself, is one start and
+    // one end, as any other: the end it came to.
+    for (const auto& record : standing_records(load.records)) {
         // The start is shown in the offset it was recorded with: the time the user saw then.
         out << format_record_start(record) << '\t' << (record.entry.empty() ? "-" : record.entry)
             << '\t' << record.routine << '\t' << to_string(record.outcome) << '\t'
@@ -156,7 +163,7 @@ int run_stats(const Options& options, std::chrono::system_clock::time_point now,
             << state_word(entry.state) << '\n';
     }
     out << "Streak: " << stats.streak_days << (stats.streak_days == 1 ? " day" : " days")
-        << " with every session done\n";
+        << " with every session done (or partly done)\n";
     out << "Weeks:\n";
     if (stats.weeks.empty()) {
         out << "  no sessions yet\n";

@@ -33,6 +33,8 @@ std::string_view part_name(Part part) {
             return "hint";
         case Part::picture:
             return "picture";
+        case Part::phase:
+            return "phase";
     }
     return "unknown";
 }
@@ -161,6 +163,8 @@ struct Frame {
     double body_size = 0.0;
     double list_size = 0.0;
     double hint_size = 0.0;
+    double phase_size = 0.0;
+    double step_size = 0.0;  // the smallest the steps and the cue may get: about 4% of the height
 };
 
 // The narrowest column beside the digits a picture goes into: a pose narrower than this cannot be
@@ -191,6 +195,8 @@ Frame make_frame(const ScreenView& view, int width, int height) {
     frame.body_size = unit * 0.052 * scale;
     frame.list_size = unit * 0.045 * (roomy ? 1.25 : 1.0);
     frame.hint_size = unit * 0.032;
+    frame.phase_size = unit * 0.07;
+    frame.step_size = std::min(frame.body_size, unit * 0.042);
 
     frame.has_side = view.side != Side::none && !frame.dark;
     frame.has_number = view.big_number.has_value() && !frame.dark;
@@ -201,6 +207,11 @@ Frame make_frame(const ScreenView& view, int width, int height) {
     if (frame.has_picture && frame.portrait && view.kind == ScreenKind::get_ready) {
         // Getting ready, the picture shows what to do: it matters more than a big countdown.
         frame.share.portrait = 0.14;
+    }
+    if (frame.portrait && view.kind == ScreenKind::hold && !view.caution.empty()) {
+        // The caution's lines take the room below: the digits, bound by the width, stay a little
+        // smaller, so that together they do not light too much of the mirror.
+        frame.share.portrait = 0.28;
     }
     if (frame.has_number) {
         const std::string digits = std::to_string(*view.big_number);
@@ -269,6 +280,13 @@ std::vector<Row> screen_rows(const Frame& frame) {
             std::min(2, estimated_lines({view.subheading}, frame.subheading_size, width));
         rows.push_back(text_row(Part::side, lines, frame.subheading_size));
     }
+    if (!view.phase.empty()) {
+        // Right above the digits, so the count is read with its name.
+        const int lines = std::min(2, estimated_lines({view.phase}, frame.phase_size, width));
+        Row row = text_row(Part::phase, lines, frame.phase_size);
+        row.minimum = row.floor = lines * frame.step_size * estimated_line_height;
+        rows.push_back(row);
+    }
     if (frame.has_number) {
         rows.push_back(hero_row(frame, Part::big_number));
     }
@@ -283,8 +301,22 @@ std::vector<Row> screen_rows(const Frame& frame) {
         const auto paragraphs =
             std::count_if(view.body.begin(), view.body.end(),
                           [](const std::string& line) { return !line.empty(); });
-        row.preferred +=
-            static_cast<double>(paragraphs - 1) * frame.body_size * estimated_line_height / 3.0;
+        const double gaps = static_cast<double>(paragraphs - 1) * estimated_line_height / 3.0;
+        row.preferred += gaps * frame.body_size;
+        if (view.kind == ScreenKind::get_ready || view.kind == ScreenKind::paused) {
+            // The steps never shrink below step_size, the cue's size on a crowded hold: they
+            // are read from across the room, while this countdown matters less.
+            const int small_lines = std::min(8, estimated_lines(view.body, frame.step_size, width));
+            // Never more than half the screen, so that a flood of text cannot crowd out the rest.
+            row.minimum =
+                std::max(row.minimum,
+                         std::min((small_lines * estimated_line_height + gaps) * frame.step_size,
+                                  0.5 * frame.content.height));
+            row.floor = row.minimum;
+        } else if (view.kind == ScreenKind::hold) {
+            // The cue: a line at step_size while the screen has room.
+            row.minimum = std::max(row.minimum, frame.step_size * estimated_line_height);
+        }
         rows.push_back(row);
     }
     if (!view.status.empty()) {
@@ -292,8 +324,17 @@ std::vector<Row> screen_rows(const Frame& frame) {
         rows.push_back(text_row(Part::status, lines, frame.list_size));
     }
     if (!view.caution.empty()) {
-        const int lines = std::min(3, estimated_lines({view.caution}, frame.list_size, width));
-        rows.push_back(text_row(Part::caution, lines, frame.list_size));
+        // In the cue's type, never smaller than the steps: it may mean "stop".
+        const int lines = std::min(6, estimated_lines({view.caution}, frame.body_size, width));
+        Row row = text_row(Part::caution, lines, frame.body_size);
+        const int small_lines =
+            std::min(6, estimated_lines({view.caution}, frame.step_size, width));
+        row.minimum = std::max(row.minimum, small_lines * estimated_line_height * frame.step_size);
+        if (view.kind != ScreenKind::hold) {
+            // Only a crowded hold's digits come first.
+            row.floor = row.minimum;
+        }
+        rows.push_back(row);
     }
     if (!view.hint.empty()) {
         rows.push_back(text_row(Part::hint, 1, frame.hint_size));
@@ -314,6 +355,10 @@ double type_size(const Frame& frame, Part part) {
             return frame.body_size;
         case Part::hint:
             return frame.hint_size;
+        case Part::phase:
+            return frame.phase_size;
+        case Part::caution:
+            return frame.body_size;
         default:
             return frame.list_size;
     }
@@ -448,8 +493,10 @@ bool add_picture_row(const Frame& frame, std::vector<Row>& rows) {
     if (height < to_int(0.12 * frame.height)) {
         return false;
     }
-    auto before = std::find_if(rows.begin(), rows.end(),
-                               [](const Row& row) { return row.part == Part::big_number; });
+    // Above the digits and the phase's name over them.
+    auto before = std::find_if(rows.begin(), rows.end(), [](const Row& row) {
+        return row.part == Part::phase || row.part == Part::big_number;
+    });
     if (before == rows.end()) {
         before = std::find_if(rows.begin(), rows.end(), [](const Row& row) {
             return row.part == Part::body || row.part == Part::hint;

@@ -25,8 +25,9 @@ enum class Part : std::uint8_t {
     caution,      // a warning about the stretch
     hint,         // which key does what
     picture,      // the pose: beside the countdown in landscape, in a row of its own in portrait
+    phase,        // "Get ready", "Hold": what the countdown under it counts
 };
-inline constexpr std::size_t part_count = 11;
+inline constexpr std::size_t part_count = 12;
 
 // "heading", "big_number", ...: for test messages.
 std::string_view part_name(Part part);

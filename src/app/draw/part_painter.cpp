@@ -147,6 +147,9 @@ Box PartPainter::paint(Part part, const ScreenView& view, const Layout& layout) 
                 lit = paint_picture(*view.picture, slot.box, palette);
             }
             break;
+        case Part::phase:
+            lit = paint_lines({view.phase}, slot, {palette.heading}, Wrap::words);
+            break;
     }
     SDL_RenderSetClipRect(renderer_, nullptr);
     return intersection(lit, slot.box);

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::array<Part, part_count> all_parts{
     Part::banner, Part::heading, Part::side,    Part::side_marker, Part::big_number, Part::progress,
-    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
+    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,    Part::phase,
 };
 
 bool between_sessions(ScreenKind kind) {
@@ -123,6 +123,8 @@ bool Renderer::part_changed(Part part, const ScreenView& before, const ScreenVie
             return before.hint != now.hint;
         case Part::picture:
             return before.picture != now.picture;
+        case Part::phase:
+            return before.phase != now.phase;
     }
     return true;
 }

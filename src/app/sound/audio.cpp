@@ -28,8 +28,8 @@ int chunk_frames(int frequency) {
 constexpr int mixer_channels = 16;
 constexpr int speech_channel = 0;
 
-constexpr std::array all_cues = {Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
-                                 Cue::session_done};
+constexpr std::array all_cues = {Cue::session_start, Cue::tick,         Cue::switch_sides,
+                                 Cue::hold_end,      Cue::session_done, Cue::due};
 
 // SDL's audio subsystem, counted, so the kiosk's own SDL_Init and this one may coexist.
 class AudioSubsystem {

@@ -96,6 +96,8 @@ Melody cue_melody(Cue cue) {
             return {bell(c6, 0, 1500, 0.3)};
         case Cue::session_done:  // a rising arpeggio that settles on the top note
             return {bell(c5, 0, 600, 0.22), bell(e5, 180, 600, 0.22), bell(g5, 360, 1200, 0.22)};
+        case Cue::due:  // one soft low bell: "it is time", never an alarm
+            return {bell(g5, 0, 1800, 0.2)};
     }
     return {};
 }

@@ -9,9 +9,9 @@
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 9> top_level_keys = {"timezone", "schedule", "stretches",
-                                                            "routines", "session",  "display",
-                                                            "audio",    "voice",    "keys"};
+constexpr std::array<std::string_view, 10> top_level_keys = {
+    "timezone", "schedule", "stretches", "routines", "session",
+    "display",  "audio",    "voice",     "keys",     "skip_stretches"};
 
 void read_timezone(ConfigReader& reader, const Field& field, std::string& timezone) {
     const auto name = read_text(reader, field);
@@ -77,9 +77,13 @@ Config read_config_document(ConfigReader& reader, const ConfigNode& root, Defaul
         }
     }
 
+    if (const auto field = fields.get("skip_stretches")) {
+        config.skip_stretches = read_stretch_names(reader, *field, config.stretches);
+    }
     if (const auto field = fields.require(
             "schedule", "; add a schedule: list with at least one entry (see the sample config)")) {
-        config.schedule = read_schedule(reader, *field, config.routines);
+        config.schedule =
+            read_schedule(reader, *field, config.routines, config.stretches, config.skip_stretches);
     }
 
     if (const auto field = fields.get("session")) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "core/config/picture_file.hpp"
 #include "core/config/sections.hpp"
@@ -12,12 +13,17 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 7> stretch_keys = {"title", "steps",   "per_leg", "caution",
-                                                          "cue",   "picture", "needs"};
+constexpr std::array<std::string_view, 11> stretch_keys = {
+    "title", "steps",    "per_leg",   "caution",      "cue",  "picture",
+    "needs", "position", "get_ready", "switch_sides", "ready"};
+// In the order of enum class Position, after unknown.
+constexpr std::array<std::string_view, 3> position_names = {"standing", "seated", "lying"};
+// In the order of enum class ReadyMode.
+constexpr std::array<std::string_view, 2> ready_names = {"timed", "press"};
 // In the order of enum class Equipment.
 constexpr std::array<std::string_view, 5> need_names = {"chair", "two_chairs", "towel", "wall",
                                                         "mat"};
-constexpr std::array<std::string_view, 2> routine_keys = {"title", "steps"};
+constexpr std::array<std::string_view, 3> routine_keys = {"title", "steps", "ready"};
 constexpr std::array<std::string_view, 6> step_keys = {"stretch", "hold",        "hold_max",
                                                        "sides",   "repetitions", "rest"};
 constexpr std::array<std::string_view, 3> side_names = {"both", "left", "right"};
@@ -124,20 +130,28 @@ Picture read_picture(ConfigReader& reader, const Field& field, PictureFiles& fil
     return {Picture::Source::file, path};
 }
 
+// The items of a list, or the one text written without brackets (`needs: towel`); none, reported
+// as not `expected`, for anything else.
+std::span<const ConfigNode> list_or_one(ConfigReader& reader, const Field& field,
+                                        const std::string& expected) {
+    if (field.value->kind == ConfigNode::Kind::text) {
+        return {field.value, 1};
+    }
+    if (!expect_kind(reader, field, ConfigNode::Kind::list, expected)) {
+        return {};
+    }
+    return field.value->items;
+}
+
 // `needs: [towel]` (or `needs: towel`): each a name from need_names, once.
 std::vector<Equipment> read_needs(ConfigReader& reader, const Field& field) {
     std::vector<Equipment> needs;
     if (!has_value(reader, field)) {
         return needs;
     }
-    const bool one = field.value->kind == ConfigNode::Kind::text;
-    if (!one && !expect_kind(reader, field, ConfigNode::Kind::list,
-                             "a list such as [towel] of " + join_words(need_names, "or"))) {
-        return needs;
-    }
-    const std::vector<ConfigNode> single =
-        one ? std::vector<ConfigNode>{*field.value} : std::vector<ConfigNode>{};
-    for (const ConfigNode& item : one ? single : field.value->items) {
+    const auto items =
+        list_or_one(reader, field, "a list such as [towel] of " + join_words(need_names, "or"));
+    for (const ConfigNode& item : items) {
         const auto text = read_text(reader, Field{"a need", &item, &item});
         if (!text) {
             continue;
@@ -190,6 +204,22 @@ Stretch read_stretch(ConfigReader& reader, const ConfigNode& key, const ConfigNo
     }
     if (const auto field = fields.get("needs")) {
         stretch.needs = read_needs(reader, *field);
+    }
+    if (const auto field = fields.get("position")) {
+        if (const auto position = read_choice(reader, *field, position_names)) {
+            stretch.position = static_cast<Position>(*position + 1);
+        }
+    }
+    if (const auto field = fields.get("get_ready")) {
+        stretch.get_ready = read_duration(reader, *field, 0s, 2min);
+    }
+    if (const auto field = fields.get("switch_sides")) {
+        stretch.switch_sides = read_duration(reader, *field, 0s, 1min);
+    }
+    if (const auto field = fields.get("ready")) {
+        if (const auto ready = read_choice(reader, *field, ready_names)) {
+            stretch.ready = static_cast<ReadyMode>(*ready);
+        }
     }
     return stretch;
 }
@@ -275,6 +305,11 @@ Routine read_routine(ConfigReader& reader, const ConfigNode& key, const ConfigNo
     if (const auto field = fields.get("title")) {
         routine.title = read_short_text(reader, *field, longest_name).value_or(routine.title);
     }
+    if (const auto field = fields.get("ready")) {
+        if (const auto ready = read_choice(reader, *field, ready_names)) {
+            routine.ready = static_cast<ReadyMode>(*ready);
+        }
+    }
     if (const auto field = fields.require("steps", "; add steps: with at least one stretch")) {
         if (!expect_kind(reader, *field, ConfigNode::Kind::list, "a list of stretches")) {
             return routine;
@@ -304,6 +339,32 @@ std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
         stretches.push_back(read_stretch(reader, *stretch.key, *stretch.value, files));
     }
     return stretches;
+}
+
+std::vector<std::string> read_stretch_names(ConfigReader& reader, const Field& field,
+                                            const std::vector<Stretch>& stretches) {
+    std::vector<std::string> names;
+    if (!has_value(reader, field)) {
+        return names;
+    }
+    for (const ConfigNode& item :
+         list_or_one(reader, field, "a list of stretch names such as [standing]")) {
+        const auto name = read_text(reader, Field{"a stretch name", &item, &item});
+        if (!name) {
+            continue;
+        }
+        const bool known = std::any_of(stretches.begin(), stretches.end(),
+                                       [&](const Stretch& s) { return s.id == *name; });
+        if (!known) {
+            reader.error(item, unknown_stretch(*name, stretches));
+        } else if (std::find(names.begin(), names.end(), *name) != names.end()) {
+            reader.error(item, quoted(*name) + " is already in " + std::string(field.name) +
+                                   "; list each stretch once");
+        } else {
+            names.push_back(*name);
+        }
+    }
+    return names;
 }
 
 std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,

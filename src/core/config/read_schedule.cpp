@@ -9,8 +9,8 @@
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 7> entry_keys = {"name",  "time",   "days", "routine",
-                                                        "theme", "volume", "voice"};
+constexpr std::array<std::string_view, 8> entry_keys = {
+    "name", "time", "days", "routine", "theme", "volume", "voice", "skip_stretches"};
 constexpr std::array<std::string_view, 2> theme_names = {"day", "night"};
 
 // Every word `days:` understands, in the order a suggestion should prefer them.
@@ -117,8 +117,21 @@ std::optional<std::string> read_routine_name(ConfigReader& reader, const Field& 
 }
 
 // `name_node` is set to where the name was written, for telling of a repeated name.
+// Whether skip_stretches (the top level's and the entry's) leave out every step of `routine`.
+bool skips_everything(const Routine& routine, const std::vector<std::string>& skipped,
+                      const std::vector<std::string>& also) {
+    const auto named = [](const std::vector<std::string>& ids, const std::string& id) {
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    return std::all_of(routine.steps.begin(), routine.steps.end(), [&](const RoutineStep& step) {
+        return named(skipped, step.stretch) || named(also, step.stretch);
+    });
+}
+
 ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
-                         const std::vector<Routine>& routines, const ConfigNode*& name_node) {
+                         const std::vector<Routine>& routines,
+                         const std::vector<Stretch>& stretches,
+                         const std::vector<std::string>& skipped, const ConfigNode*& name_node) {
     ScheduleEntry entry;
     const MapFields fields(reader, node, "in a schedule entry", entry_keys);
     if (const auto field = fields.require("name", "; add one such as name: Morning stretch")) {
@@ -155,13 +168,28 @@ ScheduleEntry read_entry(ConfigReader& reader, const ConfigNode& node,
     if (const auto field = fields.get("voice")) {
         entry.voice = read_voice(reader, *field);
     }
+    const auto skip_field = fields.get("skip_stretches");
+    if (skip_field) {
+        entry.skip_stretches = read_stretch_names(reader, *skip_field, stretches);
+    }
+    const auto routine = std::find_if(routines.begin(), routines.end(),
+                                      [&](const Routine& r) { return r.id == entry.routine; });
+    if (routine != routines.end() && !routine->steps.empty() &&
+        skips_everything(*routine, skipped, entry.skip_stretches)) {
+        const auto routine_field = fields.get("routine");
+        reader.error(skip_field ? *skip_field->value : *routine_field->value,
+                     "skip_stretches leaves routine " + quoted(routine->id) +
+                         " with nothing to do; keep at least one of its stretches");
+    }
     return entry;
 }
 
 }  // namespace
 
 std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,
-                                         const std::vector<Routine>& routines) {
+                                         const std::vector<Routine>& routines,
+                                         const std::vector<Stretch>& stretches,
+                                         const std::vector<std::string>& skipped) {
     std::vector<ScheduleEntry> schedule;
     const ConfigNode& value = *field.value;
     if (value.kind == ConfigNode::Kind::empty ||
@@ -183,7 +211,7 @@ std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& fiel
             continue;
         }
         const ConfigNode* name_node = nullptr;
-        ScheduleEntry entry = read_entry(reader, item, routines, name_node);
+        ScheduleEntry entry = read_entry(reader, item, routines, stretches, skipped, name_node);
         if (!entry.name.empty()) {
             const auto [seen, added] = name_lines.emplace(entry.name, name_node->line);
             if (!added) {

@@ -22,8 +22,14 @@ std::vector<Stretch> read_stretches(ConfigReader& reader, const Field& field,
                                     const PictureCheck& pictures);
 std::vector<Routine> read_routines(ConfigReader& reader, const Field& field,
                                    const std::vector<Stretch>& stretches);
+// `skipped`: the top level's skip_stretches, read before.
 std::vector<ScheduleEntry> read_schedule(ConfigReader& reader, const Field& field,
-                                         const std::vector<Routine>& routines);
+                                         const std::vector<Routine>& routines,
+                                         const std::vector<Stretch>& stretches,
+                                         const std::vector<std::string>& skipped);
+// `skip_stretches: [standing]` (or one name): stretches of `stretches`, each once.
+std::vector<std::string> read_stretch_names(ConfigReader& reader, const Field& field,
+                                            const std::vector<Stretch>& stretches);
 
 void read_session(ConfigReader& reader, const Field& field, SessionSettings& session);
 void read_display(ConfigReader& reader, const Field& field, DisplaySettings& display);

@@ -13,7 +13,11 @@ using std::chrono::seconds;
 
 // How long the done screen stays before the idle screen returns.
 constexpr seconds done_screen_completed{60};
+// A stopped session's screen offers to carry on this long (an accidental long press).
 constexpr seconds done_screen_stopped{15};
+// A session that ran by itself asks this long for a press to confirm someone stretched: time
+// to get up off the floor and reach the button.
+constexpr seconds done_screen_confirm{120};
 // How long a press wakes a dark idle screen.
 constexpr seconds wake_time{60};
 
@@ -26,10 +30,6 @@ std::vector<HistoryMark> history_marks(const std::vector<HistoryRecord>& history
              record.outcome == RecordOutcome::missed ? MarkKind::missed : MarkKind::session});
     }
     return marks;
-}
-
-bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
-    return a.start == b.start && a.routine == b.routine && a.occurrence == b.occurrence;
 }
 
 }  // namespace
@@ -208,22 +208,58 @@ const ScheduleEntry* Controller::nearest_entry(SysSeconds now) const {
     });
 }
 
+std::optional<Occurrence> Controller::late_occurrence(const std::string& routine_id,
+                                                      SysSeconds now) const {
+    const Zone& zone = planner_.zone();
+    const Date today = date_of(zone.to_local(now));
+    auto passed = occurrences_between(config(), zone, now - std::chrono::hours{26}, now);
+    for (auto occurrence = passed.rbegin(); occurrence != passed.rend(); ++occurrence) {
+        const bool of_today = date_of(zone.to_local(occurrence->instant)) == today;
+        const bool of_routine =
+            routine_id.empty() || config().schedule[occurrence->entry_index].routine == routine_id;
+        // Only an occurrence the kiosk offered (and recorded as missed, stopped, partly done or
+        // unattended), never one from before it was running, and never one done.
+        const std::string key = occurrence->key();
+        bool offered = false;
+        bool done = false;
+        for (const HistoryRecord& record : history_) {
+            if (record.occurrence == key) {
+                offered = true;
+                done = done || record.outcome == RecordOutcome::completed;
+            }
+        }
+        if (of_today && of_routine && offered && !done) {
+            return *occurrence;
+        }
+    }
+    return std::nullopt;
+}
+
 Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* entry,
-                                  std::string entry_name, std::string occurrence, Instant now) {
+                                  std::string entry_name, std::string occurrence, Instant now,
+                                  HowStarted how) {
     const Theme theme = entry ? entry->theme : Theme::day;
     Effects effects = set_power(ScreenPower::on);
     StartedSession started =
-        Session::start(config(), routine, entry_name, theme, stats(now.wall).streak_days, now.mono);
+        Session::start(config(), config().routine_for(routine, entry), entry_name, theme,
+                       stats(now.wall).practice_days, now.mono);
     session_.emplace(std::move(started.session));
     session_occurrence_ = occurrence;
     session_wall_start_ = now.wall;
     session_theme_ = theme;
+    session_pressed_ = how == HowStarted::by_press;
+    to_confirm_.reset();
     done_until_.reset();
     due_.reset();
     awake_until_.reset();
     effects.volume = entry && entry->volume ? *entry->volume : config().audio.volume;
     effects.voice = SessionVoice{entry ? entry->voice.applied_to(config().voice) : config().voice,
                                  session_->all_phrases()};
+    if (how == HowStarted::by_itself) {
+        for (Phrase& phrase : confirm_phrases(button_name_)) {
+            effects.voice->phrases.push_back(std::move(phrase.text));
+        }
+    }
     effects.append(record(HistoryRecord{now.wall, planner_.zone().offset_at(now.wall), occurrence,
                                         entry_name, routine.id, RecordOutcome::started, seconds{0}},
                           now.wall));
@@ -236,23 +272,89 @@ Effects Controller::session_effects(SessionEvents events, Instant now) {
     effects.cues = std::move(events.cues);
     effects.speech = std::move(events.speech);
     if (events.ended) {
-        effects.append(finish_session(*events.ended, now));
+        Effects end = finish_session(*events.ended, now);
+        if (!end.speech.empty()) {
+            // The end has words of its own (the confirm question): said instead of the session's.
+            std::erase_if(effects.speech, [](const Utterance& utterance) {
+                return utterance.moment == SpeechMoment::done;
+            });
+        }
+        effects.append(std::move(end));
     }
     return effects;
 }
 
 Effects Controller::finish_session(Outcome outcome, Instant now) {
-    HistoryRecord end{
-        session_wall_start_,
-        planner_.zone().offset_at(session_wall_start_),
-        session_occurrence_,
-        session_->entry_name(),
-        session_->routine_id(),
-        outcome == Outcome::completed ? RecordOutcome::completed : RecordOutcome::stopped,
-        session_->active_time(now.mono)};
-    done_until_ =
-        now.mono + (outcome == Outcome::completed ? done_screen_completed : done_screen_stopped);
-    return record(std::move(end), now.wall);
+    RecordOutcome kind = RecordOutcome::completed;
+    seconds shown = done_screen_completed;
+    if (outcome == Outcome::stopped) {
+        kind = session_->partly_done() ? RecordOutcome::partly : RecordOutcome::stopped;
+        shown = done_screen_stopped;
+    } else if (!session_pressed_) {
+        kind = RecordOutcome::unattended;
+        shown = done_screen_confirm;
+    }
+    HistoryRecord end{session_wall_start_,
+                      planner_.zone().offset_at(session_wall_start_),
+                      session_occurrence_,
+                      session_->entry_name(),
+                      session_->routine_id(),
+                      kind,
+                      session_->active_time(now.mono)};
+    Effects effects;
+    if (kind == RecordOutcome::unattended) {
+        // Written now, so a power cut leaves the truth; a confirmation adds `completed`.
+        to_confirm_ = end;
+        // Said instead of "Well done": the question is for someone lying on the floor with
+        // the eyes closed, too.
+        effects.speech.push_back(Utterance{SpeechMoment::done, now.mono, done_screen_confirm,
+                                           confirm_phrases(button_name_)});
+    }
+    done_until_ = now.mono + shown;
+    effects.append(record(std::move(end), now.wall));
+    return effects;
+}
+
+DoneOffer Controller::done_offer(MonoTime now) const {
+    if (!session_ || !session_->finished() || !done_until_) {
+        return {};
+    }
+    const auto left = std::max(std::chrono::ceil<seconds>(*done_until_ - now), seconds{0});
+    if (to_confirm_) {
+        return {DoneOffer::Kind::confirm, left};
+    }
+    if (session_->outcome() == Outcome::stopped) {
+        return {DoneOffer::Kind::carry_on, left};
+    }
+    return {};
+}
+
+Effects Controller::press_on_done(Instant now) {
+    Effects effects;
+    switch (done_offer(now.mono).kind) {
+        case DoneOffer::Kind::confirm: {
+            // Someone is there: the same session, now completed (the best record of it counts).
+            HistoryRecord confirmed = *to_confirm_;
+            confirmed.outcome = RecordOutcome::completed;
+            to_confirm_.reset();
+            done_until_ = now.mono + done_screen_completed;
+            effects.append(record(std::move(confirmed), now.wall));
+            effects.notes.push_back("the session that started by itself was confirmed");
+            break;
+        }
+        case DoneOffer::Kind::carry_on:
+            // One session still: the same start, so its end replaces the stop in the history.
+            done_until_.reset();
+            session_pressed_ = true;
+            effects.append(session_effects(session_->carry_on(now.mono), now));
+            effects.notes.push_back("the stopped session carries on");
+            break;
+        case DoneOffer::Kind::close:
+            session_.reset();
+            done_until_.reset();
+            break;
+    }
+    return effects;
 }
 
 Effects Controller::tick(Instant now) {
@@ -265,6 +367,7 @@ Effects Controller::tick(Instant now) {
     if (session_ && session_->finished() && done_until_ && now.mono >= *done_until_) {
         session_.reset();
         done_until_.reset();
+        to_confirm_.reset();
     }
     if (awake_until_ && now.mono >= *awake_until_) {
         awake_until_.reset();
@@ -288,12 +391,17 @@ Effects Controller::tick(Instant now) {
     if (!session_) {
         if (update.due && (!due_ || due_->key() != update.due->key())) {
             due_since_ = now.wall;
+            // One soft chime as the prompt appears, at the entry's volume.
+            const ScheduleEntry& entry = config().schedule[update.due->entry_index];
+            effects.volume = entry.volume ? *entry.volume : config().audio.volume;
+            effects.cues.push_back(Cue::due);
         }
         due_ = update.due;
         if (due_ && update.start_now) {
             const ScheduleEntry& entry = config().schedule[due_->entry_index];
             if (const Routine* routine = config().find_routine(entry.routine)) {
-                effects.append(begin_session(*routine, &entry, entry.name, due_->key(), now));
+                effects.append(begin_session(*routine, &entry, entry.name, due_->key(), now,
+                                             HowStarted::by_itself));
             }
         }
     }
@@ -313,14 +421,18 @@ Effects Controller::tick(Instant now) {
 Effects Controller::input(Input what, Instant now) {
     Effects effects;
     bool running = session_running();
+    if (running) {
+        session_pressed_ = true;  // any key during a session says someone is there
+    }
     switch (what) {
         case Input::button:
             if (running) {
-                effects.append(
-                    session_effects(session_->apply(Command::toggle_pause, now.mono), now));
+                // Waiting for "in position", the press starts the hold; else it pauses or resumes.
+                const Command command =
+                    session_->waiting_for_press() ? Command::in_position : Command::toggle_pause;
+                effects.append(session_effects(session_->apply(command, now.mono), now));
             } else if (session_) {
-                session_.reset();  // dismiss the done screen
-                done_until_.reset();
+                effects.append(press_on_done(now));
             } else if (due_) {
                 const ScheduleEntry& entry = config().schedule[due_->entry_index];
                 if (const Routine* routine = config().find_routine(entry.routine)) {
@@ -339,8 +451,9 @@ Effects Controller::input(Input what, Instant now) {
             if (running) {
                 effects.append(session_effects(session_->apply(Command::stop, now.mono), now));
             } else if (session_) {
-                session_.reset();
+                session_.reset();  // closed: an unconfirmed session stays unattended
                 done_until_.reset();
+                to_confirm_.reset();
             } else if (due_ && what == Input::stop) {
                 // Declined: recorded as missed, never offered again.
                 const ScheduleEntry& entry = config().schedule[due_->entry_index];
@@ -396,6 +509,19 @@ Effects Controller::start_now(const std::string& routine_id, Instant now) {
             }
         }
     }
+    if (occurrence.empty()) {
+        // Later the same day: the session makes up for today's entry that was not done (the
+        // morning's, done at noon), with that entry's routine unless one was asked for.
+        if (auto late = late_occurrence(routine_id, now.wall)) {
+            occurrence = late->key();
+            name = late->entry_name;
+            entry = &config().schedule[late->entry_index];
+            if (const Routine* its_own = config().find_routine(entry->routine);
+                its_own && routine_id.empty()) {
+                routine = its_own;
+            }
+        }
+    }
     return begin_session(*routine, entry, name, occurrence, now);
 }
 
@@ -422,16 +548,19 @@ void Controller::reconfigure(Config config, Zone zone) {
 ScreenView Controller::view(Instant now) const {
     ScreenView view;
     if (session_ && session_->finished()) {
-        view = done_view(*session_, now.mono, stats(now.wall));
-        view.hint = session_hint(*session_, button_name_);
+        const DoneOffer offer = done_offer(now.mono);
+        view = done_view(*session_, now.mono, stats(now.wall), offer, button_name_);
+        view.hint = session_hint(*session_, button_name_, skip_key_name(config().keys), offer);
     } else if (session_) {
         view = session_->view(now.mono);
-        view.hint = session_hint(*session_, button_name_);
+        view.hint = session_hint(*session_, button_name_, skip_key_name(config().keys));
     } else if (due_) {
         const ScheduleEntry& entry = config().schedule[due_->entry_index];
         const Routine* routine = config().find_routine(entry.routine);
-        auto length =
-            routine ? routine_length(config(), *routine, stats(now.wall).streak_days) : seconds{0};
+        const int practice_days = stats(now.wall).practice_days;
+        const std::optional<Routine> skipped =
+            routine ? std::optional<Routine>(config().routine_for(*routine, &entry)) : std::nullopt;
+        auto length = skipped ? routine_length(config(), *skipped, practice_days) : seconds{0};
         std::optional<seconds> auto_start_in;
         if (config().session.start == StartMode::automatic && due_since_) {
             auto left = *due_since_ + config().session.auto_start_after - now.wall;
@@ -439,6 +568,11 @@ ScreenView Controller::view(Instant now) const {
         }
         view = due_view(config(), *due_, length, auto_start_in, button_name_);
         view.theme = entry.theme;
+        // The clock stays in sight while the prompt waits.
+        view.subheading = clock_text(zone(), now.wall) + " · " + view.subheading;
+        if (skipped) {
+            view.body.push_back(holds_today_line(config(), *skipped, practice_days));
+        }
     } else if (config().display.idle != IdleScreen::clock && !awake_until_) {
         view.kind = ScreenKind::dark;
     } else {
@@ -474,6 +608,11 @@ Controller::Deadlines Controller::next_deadlines(Instant now) const {
         earliest(session_->next_deadline(now.mono));
     }
     earliest(done_until_);
+    if (done_offer(now.mono).kind != DoneOffer::Kind::close) {
+        // The offer counts down each second.
+        const auto into_second = (*done_until_ - now.mono) % seconds{1};
+        earliest(now.mono + (into_second.count() <= 0 ? Millis{seconds{1}} : into_second));
+    }
     earliest(awake_until_);
     return deadlines;
 }

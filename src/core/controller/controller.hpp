@@ -111,8 +111,12 @@ class Controller {
     Theme theme() const;
 
   private:
+    // How a session began: a press (or --start) is someone there; `start: auto` alone is not.
+    enum class HowStarted { by_press, by_itself };
+
     Effects begin_session(const Routine& routine, const ScheduleEntry* entry,
-                          std::string entry_name, std::string occurrence, Instant now);
+                          std::string entry_name, std::string occurrence, Instant now,
+                          HowStarted how = HowStarted::by_press);
     // The events of the running session as effects: its cues, its speech, its end.
     Effects session_effects(SessionEvents events, Instant now);
     Effects finish_session(Outcome outcome, Instant now);
@@ -121,6 +125,12 @@ class Controller {
     Effects record(HistoryRecord record, SysSeconds written);
     Effects set_power(ScreenPower power);
     const ScheduleEntry* nearest_entry(SysSeconds now) const;
+    // Today's latest occurrence that was offered and not done (missed, stopped, partly done,
+    // unattended), of `routine_id` if not empty: what "stretch now" makes up for, late.
+    std::optional<Occurrence> late_occurrence(const std::string& routine_id, SysSeconds now) const;
+    // A press on the done screen, and what it offers now.
+    Effects press_on_done(Instant now);
+    DoneOffer done_offer(MonoTime now) const;
     Stats stats(SysSeconds now) const;
     // The history holds a record of this occurrence (started, done, stopped or missed) that counts.
     bool taken(const std::string& occurrence_key) const;
@@ -145,7 +155,10 @@ class Controller {
     std::string session_occurrence_;
     SysSeconds session_wall_start_;
     Theme session_theme_ = Theme::day;
-    std::optional<MonoTime> done_until_;   // the done screen shows until then
+    std::optional<MonoTime> done_until_;  // the done screen shows until then
+    bool session_pressed_ = false;        // the running session saw a press (someone is there)
+    // The record of a session that ran by itself, while its done screen asks for a confirmation.
+    std::optional<HistoryRecord> to_confirm_;
     std::optional<MonoTime> awake_until_;  // a press lit a dark idle screen until then
     ScreenPower power_ = ScreenPower::on;
     // Stats walk the whole history: computed once per change of history or of local date.

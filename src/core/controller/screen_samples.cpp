@@ -56,7 +56,7 @@ void add_stretch_samples(std::vector<SampleScreen>& screens, const Config& confi
              {std::pair{Phase::get_ready, "get-ready-"}, std::pair{Phase::hold, "hold-"}}) {
             const MonoTime at = into_phase(session, start, phase, phase == Phase::hold ? 0.4 : 0.3);
             ScreenView view = session.view(at);
-            view.hint = session_hint(session, button_name);
+            view.hint = session_hint(session, button_name, skip_key_name(config.keys));
             // What was said as this screen's step began.
             Session there = session;
             there.advance(at);
@@ -92,6 +92,20 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             due.tick(at);
             screens.push_back({"due", due.view(at), {}});
         }
+        // The due screen of every routine the schedule runs (each routine's own cautions).
+        std::vector<std::string> shown;
+        for (const auto& occurrence :
+             next_occurrences(config, zone, now, 7 * config.schedule.size())) {
+            const std::string& routine = config.schedule[occurrence.entry_index].routine;
+            if (std::find(shown.begin(), shown.end(), routine) != shown.end()) {
+                continue;
+            }
+            shown.push_back(routine);
+            Controller due(config, zone, {}, RunMode::always_on, button_name);
+            Instant at{occurrence.instant, start};
+            due.tick(at);
+            screens.push_back({"due-" + file_name_part(routine), due.view(at), {}});
+        }
     }
 
     if (!config.stretches.empty()) {
@@ -105,7 +119,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
                                   .session;
             auto shot = [&](const std::string& name, const Session& s, MonoTime at) {
                 ScreenView view = s.view(at);
-                view.hint = session_hint(s, button_name);
+                view.hint = session_hint(s, button_name, skip_key_name(config.keys));
                 // What was said as this screen's step began.
                 Session there = s;
                 there.advance(at);
@@ -124,12 +138,39 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
             paused.apply(Command::toggle_pause, pause_at);
             shot("paused", paused, pause_at + 5s);
 
+            // The same routine waiting for the button before its first hold.
+            Routine pressed = routine;
+            pressed.ready = ReadyMode::press;
+            Session waiting =
+                Session::start(config, pressed, session.entry_name(), theme, 0, start).session;
+            shot("get-ready-press", waiting, start + 20s);
+
             Session done = session;
             MonoTime end = into_phase(done, start, Phase::done, 0.0) + 1s;
             done.advance(end);
             Stats stats;
             stats.streak_days = 4;
             screens.push_back({"done", done_view(done, end, stats), done.entry_speech()});
+
+            // The same session had it started by itself: the done screen asks for a press.
+            const DoneOffer confirm{DoneOffer::Kind::confirm, 105s};
+            ScreenView unattended = done_view(done, end, stats, confirm, button_name);
+            unattended.hint = session_hint(done, button_name, {}, confirm);
+            screens.push_back(
+                {"done-confirm", unattended,
+                 Utterance{SpeechMoment::done, end, 2min, confirm_phrases(button_name)}});
+
+            // Stopped by a long press: after most of the holds (partly done), and early on;
+            // each offers to carry on.
+            const DoneOffer carry_on{DoneOffer::Kind::carry_on, 12s};
+            for (const auto& [name, holds] : {std::pair{"done-partly", 3}, {"done-stopped", 1}}) {
+                Session stopped = session;
+                const MonoTime stop_at = into_phase(stopped, start, Phase::hold, 0.5, holds);
+                stopped.apply(Command::stop, stop_at);
+                ScreenView view = done_view(stopped, stop_at + 3s, stats, carry_on, button_name);
+                view.hint = session_hint(stopped, button_name, {}, carry_on);
+                screens.push_back({name, view, stopped.entry_speech()});
+            }
         }
     }
 

@@ -19,7 +19,9 @@ struct SampleScreen {
 };
 
 // Every screen at `now`, for `config` (its first schedule entry, its stretches), with the button
-// called `button_name`: idle, due, get-ready, hold, switch-sides, rest, paused, done, error (a
+// called `button_name`: idle, due, get-ready, hold, switch-sides, rest, paused, done, done-confirm
+// (a session that started by itself), done-partly and done-stopped (stopped by a long press after
+// most of its holds, and early, each offering to carry on), error (a
 // config error banner over the idle screen), the night theme's get-ready and hold, and for every
 // stretch its own get-ready-<stretch> and hold-<stretch> (its key in `stretches:`, a '/' in it
 // written '-'; a per-leg stretch on its left leg). A screen of a session comes with what is said

@@ -161,7 +161,7 @@ std::optional<Stamp> parse_iso_offset(std::string_view text) {
 
 std::optional<RecordOutcome> outcome_named(std::string_view name) {
     for (auto outcome : {RecordOutcome::started, RecordOutcome::completed, RecordOutcome::stopped,
-                         RecordOutcome::missed}) {
+                         RecordOutcome::missed, RecordOutcome::unattended, RecordOutcome::partly}) {
         if (to_string(outcome) == name) {
             return outcome;
         }
@@ -178,24 +178,14 @@ std::optional<seconds> parse_seconds(std::string_view text) {
     return seconds{value};
 }
 
-// A damaged line may hide a whole record glued to its end (the damage hit the newline between
-// them): find it, so one bad byte never costs two records.
-std::optional<HistoryRecord> find_glued_record(std::string_view line) {
-    std::string start_of_record{format_version};
-    start_of_record += '\t';
-    for (auto at = line.find(start_of_record, 1); at != std::string_view::npos;
-         at = line.find(start_of_record, at + 1)) {
-        if (auto record = decode_record(line.substr(at))) {
-            return record;
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 std::string format_record_start(const HistoryRecord& record) {
     return format_iso_offset(record.start, record.utc_offset);
+}
+
+bool same_session(const HistoryRecord& a, const HistoryRecord& b) {
+    return a.start == b.start && a.routine == b.routine && a.occurrence == b.occurrence;
 }
 
 std::string_view to_string(RecordOutcome outcome) {
@@ -208,6 +198,10 @@ std::string_view to_string(RecordOutcome outcome) {
             return "stopped";
         case RecordOutcome::missed:
             return "missed";
+        case RecordOutcome::unattended:
+            return "unattended";
+        case RecordOutcome::partly:
+            return "partly";
     }
     return "unknown";
 }
@@ -229,10 +223,30 @@ std::string encode_record(const HistoryRecord& record) {
     return line + checksum;
 }
 
-std::optional<HistoryRecord> decode_record(std::string_view line) {
+namespace {
+
+// A line decoded, or why not: a line whose checksum holds but whose version or kind this build
+// does not know was written whole by another build, and is skipped with its own words.
+struct Decoded {
+    std::optional<HistoryRecord> record;
+    std::string problem;  // "skipped a damaged record", ...; empty with a record
+};
+
+Decoded damaged() {
+    return {std::nullopt, "skipped a damaged record"};
+}
+
+// A field quoted for a log line: its first 20 bytes, escaped as the file would.
+std::string quoted(std::string_view field) {
+    std::string text;
+    append_escaped(text, field.substr(0, 20));
+    return "'" + text + (field.size() > 20 ? "...'" : "'");
+}
+
+Decoded decode_line(std::string_view line) {
     auto checksum_tab = line.rfind('\t');
     if (checksum_tab == std::string_view::npos) {
-        return std::nullopt;
+        return damaged();
     }
     std::string_view body = line.substr(0, checksum_tab);
     std::string_view checksum = line.substr(checksum_tab + 1);
@@ -242,7 +256,11 @@ std::optional<HistoryRecord> decode_record(std::string_view line) {
         std::from_chars(checksum.data(), checksum.data() + checksum.size(), expected, 16);
     if (checksum.size() != 8 || error != std::errc{} || end != checksum.data() + 8 ||
         checksum.find_first_of("ABCDEF") != std::string_view::npos || expected != crc32(body)) {
-        return std::nullopt;
+        return damaged();
+    }
+    if (auto version = body.substr(0, body.find('\t')); version != format_version) {
+        return {std::nullopt, "skipped a record of an unknown version " + quoted(version) +
+                                  " (written by a newer version?)"};
     }
 
     std::array<std::string_view, body_field_count> fields;
@@ -250,30 +268,54 @@ std::optional<HistoryRecord> decode_record(std::string_view line) {
     for (std::size_t from = 0; from <= body.size(); ++count) {
         auto tab = std::min(body.find('\t', from), body.size());
         if (count == fields.size()) {
-            return std::nullopt;
+            return damaged();
         }
         fields[count] = body.substr(from, tab - from);
         from = tab + 1;
     }
-    if (count != fields.size() || fields[0] != format_version) {
-        return std::nullopt;
+    if (count != fields.size()) {
+        return damaged();
     }
     auto stamp = parse_iso_offset(fields[1]);
     auto occurrence = unescape(fields[2]), entry = unescape(fields[3]);
     auto routine = unescape(fields[4]);
     auto outcome = outcome_named(fields[5]);
     auto active = parse_seconds(fields[6]);
-    if (!stamp || !occurrence || !entry || !routine || !outcome || !active) {
-        return std::nullopt;
+    if (!stamp || !occurrence || !entry || !routine || !active) {
+        return damaged();
     }
-    return HistoryRecord{stamp->instant,
-                         stamp->offset,
-                         std::move(*occurrence),
-                         std::move(*entry),
-                         std::move(*routine),
-                         *outcome,
-                         *active};
+    if (!outcome) {
+        return {std::nullopt, "skipped a record of an unknown kind " + quoted(fields[5]) +
+                                  " (written by a newer version?)"};
+    }
+    return {HistoryRecord{stamp->instant, stamp->offset, std::move(*occurrence), std::move(*entry),
+                          std::move(*routine), *outcome, *active},
+            {}};
 }
+
+}  // namespace
+
+std::optional<HistoryRecord> decode_record(std::string_view line) {
+    return decode_line(line).record;
+}
+
+namespace {
+
+// A damaged line may hide a whole record glued to its end (the damage hit the newline between
+// them): find it, so one bad byte never costs two records.
+std::optional<HistoryRecord> find_glued_record(std::string_view line) {
+    std::string start_of_record{format_version};
+    start_of_record += '\t';
+    for (auto at = line.find(start_of_record, 1); at != std::string_view::npos;
+         at = line.find(start_of_record, at + 1)) {
+        if (auto record = decode_record(line.substr(at))) {
+            return record;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 HistoryLoad parse_history(std::string_view bytes, const std::string& origin) {
     HistoryLoad load;
@@ -294,11 +336,12 @@ HistoryLoad parse_history(std::string_view bytes, const std::string& origin) {
         if (line.empty()) {
             continue;  // a blank line holds no record to lose
         }
-        if (auto record = decode_record(line)) {
-            load.records.push_back(std::move(*record));
+        Decoded decoded = decode_line(line);
+        if (decoded.record) {
+            load.records.push_back(std::move(*decoded.record));
             continue;
         }
-        warn("skipped a damaged record");
+        warn(decoded.problem);
         if (auto glued = find_glued_record(line)) {
             load.records.push_back(std::move(*glued));
         }

@@ -14,8 +14,18 @@
 namespace sk {
 
 // How a record ends. `started` is written when a session begins, so a restart mid-session knows
-// the occurrence was taken; the closing record follows when it ends.
-enum class RecordOutcome { started, completed, stopped, missed };
+// the occurrence was taken; the closing record follows when it ends. A session may have more
+// than one closing record (stopped, then carried on and completed; unattended, then confirmed):
+// the best of them is how it went (sessions.hpp).
+// - completed: every stretch, with someone there (a press seen, or the end confirmed);
+// - partly: stopped after most of its holds;
+// - stopped: stopped before that (or cut short by a crash);
+// - unattended: started by itself and ran to the end without a press: no proof anyone stretched;
+// - missed: never started (for missed, `start` is when it was due).
+// `partly` and `unattended` are newer than the rest, in the same line format: an older build
+// skips their lines as damaged and closes their sessions as stopped, so it counts them as nothing
+// (as this build does an unattended session) and loses nothing else.
+enum class RecordOutcome { started, completed, stopped, missed, unattended, partly };
 
 struct HistoryRecord {
     SysSeconds start;                    // when the session started (for missed: when it was due)
@@ -39,9 +49,14 @@ std::string encode_record(const HistoryRecord& record);
 // A line without its "\n"; nullopt when torn, corrupt or of an unknown version.
 std::optional<HistoryRecord> decode_record(std::string_view line);
 
+// Whether two records are of the same session (its start, its closing records).
+bool same_session(const HistoryRecord& a, const HistoryRecord& b);
+
 struct HistoryLoad {
     std::vector<HistoryRecord> records;  // every whole, valid record, in file order
-    std::vector<std::string> warnings;   // "history.log:17: skipped a damaged record"
+    // "history.log:17: skipped a damaged record", "history.log:18: skipped a record of an
+    // unknown kind 'paused' (written by a newer version?)"
+    std::vector<std::string> warnings;
 };
 
 // Parses a whole file's bytes. A torn or corrupt line is skipped with a warning; it never

@@ -9,6 +9,9 @@
 #include <optional>
 #include <utility>
 
+#include "core/history/sessions.hpp"
+#include "core/model/progression.hpp"
+
 namespace sk {
 namespace {
 
@@ -21,8 +24,13 @@ constexpr int max_streak_days = 3660;
 // What the history says about one entry on one day.
 struct DayMarks {
     bool completed = false;
+    bool partly = false;
     bool stopped = false;
+    bool unattended = false;
     bool missed = false;
+
+    // Done, or done for the most part: the day is kept (the streak goes on).
+    bool kept() const { return completed || partly; }
 };
 
 // Entry name and planned date: the occurrence key split apart.
@@ -95,21 +103,69 @@ std::string format_iso_week(IsoWeek week) {
 }
 
 bool is_session_outcome(RecordOutcome outcome) {
-    return outcome == RecordOutcome::completed || outcome == RecordOutcome::stopped ||
-           outcome == RecordOutcome::missed;
+    return outcome != RecordOutcome::started;
 }
 
 EntryToday::State state_of(const DayMarks& marks) {
     if (marks.completed) {
         return EntryToday::State::done;
     }
+    if (marks.partly) {
+        return EntryToday::State::partly;
+    }
     if (marks.stopped) {
         return EntryToday::State::stopped;
+    }
+    if (marks.unattended) {
+        return EntryToday::State::unattended;
     }
     if (marks.missed) {
         return EntryToday::State::missed;
     }
     return EntryToday::State::pending;
+}
+
+// How one day went, for progression.
+enum class DayGoing { nothing_scheduled, all_done, some_done, none_done };
+
+// The most practice days that still lengthen some hold: more would only delay easing back.
+int practice_days_cap(const Config& config) {
+    int levels = 0;
+    for (const Routine& routine : config.routines) {
+        for (const RoutineStep& step : routine.steps) {
+            levels = std::max(levels, progression_levels(config.session, step));
+        }
+    }
+    return levels * config.session.lengthen_every_days;
+}
+
+// practice_days_rule (stats.hpp), walked from `first` to `last`.
+int practice_days_between(const Config& config, sys_days first, sys_days last,
+                          const std::function<DayGoing(sys_days)>& going) {
+    const int cap = practice_days_cap(config);
+    const int step = std::max(1, config.session.lengthen_every_days);
+    int practice = 0;
+    int none_done_in_a_row = 0;
+    for (sys_days day = first; cap > 0 && day <= last; day += days{1}) {
+        switch (going(day)) {
+            case DayGoing::nothing_scheduled:
+                break;
+            case DayGoing::all_done:
+                practice = std::min(cap, practice + 1);
+                none_done_in_a_row = 0;
+                break;
+            case DayGoing::some_done:
+                none_done_in_a_row = 0;
+                break;
+            case DayGoing::none_done:
+                if (++none_done_in_a_row % ease_back_after == 0) {
+                    // Back one whole step: to the start of the level below the current one.
+                    practice = std::max(0, (practice / step - 1) * step);
+                }
+                break;
+        }
+    }
+    return practice;
 }
 
 }  // namespace
@@ -118,17 +174,22 @@ Stats compute_stats(const Config& config, const Zone& zone,
                     const std::vector<HistoryRecord>& records, SysSeconds now) {
     std::map<EntryDay, DayMarks> marks;
     std::map<IsoWeek, WeekTotal, std::greater<>> weeks;
-    for (const auto& record : records) {
+    // One record per session: a session carried on or confirmed counts once, as it ended.
+    for (const auto& record : sessions_of(records)) {
         if (auto key = split_key(record.occurrence)) {
             DayMarks& mark = marks[*key];
             mark.completed = mark.completed || record.outcome == RecordOutcome::completed;
+            mark.partly = mark.partly || record.outcome == RecordOutcome::partly;
             mark.stopped = mark.stopped || record.outcome == RecordOutcome::stopped;
+            mark.unattended = mark.unattended || record.outcome == RecordOutcome::unattended;
             mark.missed = mark.missed || record.outcome == RecordOutcome::missed;
         }
         if (is_session_outcome(record.outcome)) {
             WeekTotal& week = weeks[iso_week_of(day_of(record))];
             week.completed += record.outcome == RecordOutcome::completed ? 1 : 0;
-            week.active += record.active;
+            // Time that ran by itself is not time anyone is known to have stretched.
+            week.active += record.outcome == RecordOutcome::unattended ? std::chrono::seconds{0}
+                                                                       : record.active;
         }
     }
     auto marks_of = [&](const std::string& entry, sys_days day) {
@@ -154,7 +215,7 @@ Stats compute_stats(const Config& config, const Zone& zone,
         for (const auto& entry : config.schedule) {
             if (entry.days.contains(weekday_of(day))) {
                 scheduled = true;
-                if (!marks_of(entry.name, day).completed) {
+                if (!marks_of(entry.name, day).kept()) {
                     return false;
                 }
             }
@@ -169,6 +230,33 @@ Stats compute_stats(const Config& config, const Zone& zone,
             break;
         }
         stats.streak_days += completed ? 1 : 0;
+    }
+
+    // The walk starts on the first day the history knows: days before the kiosk are not missed.
+    std::optional<sys_days> first_day;
+    for (const auto& [key, mark] : marks) {
+        first_day = first_day ? std::min(*first_day, key.second) : key.second;
+    }
+    if (first_day) {
+        auto going = [&](sys_days on) {
+            int scheduled = 0;
+            int done = 0;
+            int kept = 0;
+            for (const auto& entry : config.schedule) {
+                if (entry.days.contains(weekday_of(on))) {
+                    ++scheduled;
+                    done += marks_of(entry.name, on).completed ? 1 : 0;
+                    kept += marks_of(entry.name, on).kept() ? 1 : 0;
+                }
+            }
+            return scheduled == 0      ? DayGoing::nothing_scheduled
+                   : done == scheduled ? DayGoing::all_done
+                   : kept > 0          ? DayGoing::some_done
+                                       : DayGoing::none_done;
+        };
+        const sys_days last = all_completed(today) == true ? today : today - days{1};
+        const sys_days first = std::max(*first_day, today - days{max_streak_days});
+        stats.practice_days = practice_days_between(config, first, last, going);
     }
 
     for (auto& [week, total] : weeks) {

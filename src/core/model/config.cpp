@@ -35,4 +35,16 @@ const ScheduleEntry* Config::find_entry(std::string_view name) const {
     return find_by(schedule, name, &ScheduleEntry::name);
 }
 
+Routine Config::routine_for(const Routine& routine, const ScheduleEntry* entry) const {
+    auto skipped = [&](const RoutineStep& step) {
+        const auto named = [&](const std::vector<std::string>& ids) {
+            return std::find(ids.begin(), ids.end(), step.stretch) != ids.end();
+        };
+        return named(skip_stretches) || (entry != nullptr && named(entry->skip_stretches));
+    };
+    Routine kept = routine;
+    std::erase_if(kept.steps, skipped);
+    return kept;
+}
+
 }  // namespace sk

@@ -71,8 +71,9 @@ struct ScheduleEntry {
     Weekdays days;        // never empty after validation
     std::string routine;  // key into Config::routines
     Theme theme = Theme::day;
-    std::optional<Volume> volume;  // falls back to AudioSettings::volume
-    VoiceOverride voice;           // over Config::voice
+    std::optional<Volume> volume;               // falls back to AudioSettings::volume
+    VoiceOverride voice;                        // over Config::voice
+    std::vector<std::string> skip_stretches{};  // left out of this entry's sessions, by id
     bool operator==(const ScheduleEntry&) const = default;
 };
 
@@ -93,6 +94,13 @@ struct Picture {
 // Something a stretch needs besides the floor, listed on the due screen.
 enum class Equipment : std::uint8_t { chair, two_chairs, towel, wall, mat };
 
+// Where the body is during a stretch: what getting into it from the one before asks of it.
+enum class Position : std::uint8_t { unknown, standing, seated, lying };
+
+// How a get-ready ends: after its time, or when the person presses the button to say they are in
+// position (or, at the latest, after a generous timeout).
+enum class ReadyMode : std::uint8_t { timed, press };
+
 // One stretch from `stretches:`, described for the screen.
 struct Stretch {
     std::string id;                  // the YAML key: "standing"
@@ -103,6 +111,10 @@ struct Stretch {
     std::string cue;               // one short line shown during the hold; a default if empty
     Picture picture;               // shown on its screens; none: no picture
     std::vector<Equipment> needs;  // each once, in file order
+    Position position = Position::unknown;
+    std::optional<Seconds> get_ready{};     // unset: sized to the move (core/session/pacing.hpp)
+    std::optional<Seconds> switch_sides{};  // unset: sized to what changing legs involves
+    std::optional<ReadyMode> ready{};       // unset: the routine's, else by the move
     bool operator==(const Stretch&) const = default;
 };
 
@@ -125,6 +137,7 @@ struct Routine {
     std::string id;     // the YAML key: "full"
     std::string title;  // "Full routine"
     std::vector<RoutineStep> steps;
+    std::optional<ReadyMode> ready{};  // for the stretches that do not say; unset: by the move
     bool operator==(const Routine&) const = default;
 };
 
@@ -186,10 +199,14 @@ struct Config {
     AudioSettings audio;
     VoiceSettings voice;
     KeySettings keys;
+    std::vector<std::string> skip_stretches{};  // left out of every session, by id
 
     const Stretch* find_stretch(std::string_view id) const;
     const Routine* find_routine(std::string_view id) const;
     const ScheduleEntry* find_entry(std::string_view name) const;
+    // `routine` as a session of `entry` (none: started by hand) runs it: without the stretches
+    // skip_stretches leaves out, at the top level or in the entry.
+    Routine routine_for(const Routine& routine, const ScheduleEntry* entry) const;
     bool operator==(const Config&) const = default;
 };
 

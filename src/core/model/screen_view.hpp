@@ -43,9 +43,10 @@ struct ScreenView {
     ScreenKind kind = ScreenKind::idle;
     Theme theme = Theme::day;
 
-    std::string heading;            // the stretch or session name; the clock on idle
-    std::string subheading;         // date on idle; "Right leg" on a hold; ...
-    Side side = Side::none;         // shown big and unmistakable when not none
+    std::string heading;     // the stretch or session name; the clock on idle
+    std::string subheading;  // date on idle; "Right leg" on a hold; ...
+    Side side = Side::none;  // shown big and unmistakable when not none
+    std::string phase;  // what the countdown counts: "Get ready", "Hold"; or what to do instead
     std::optional<int> big_number;  // countdown seconds left; none when not counting
     double progress = 0.0;          // 0..1 of the current phase; drawn as a bar or ring
     bool show_progress = false;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "core/session/button.hpp"
 #include "core/time/duration_text.hpp"
@@ -66,9 +67,16 @@ std::vector<StatusLine> today_lines(const Stats& stats) {
             case EntryToday::State::missed:
                 line.mark = StatusLine::Mark::missed;
                 break;
+            case EntryToday::State::partly:
+                line.text += " (partly done)";
+                break;
             case EntryToday::State::stopped:
                 // Begun is better than missed: no cross, just the words.
                 line.text += " (ended early)";
+                break;
+            case EntryToday::State::unattended:
+                // It ran, but nobody confirmed being there: not done, not missed.
+                line.text += " (unattended)";
                 break;
         }
         lines.push_back(std::move(line));
@@ -93,22 +101,25 @@ std::string next_line(const Zone& zone, LocalSeconds local_now, const Occurrence
     return line + " on " + day_and_month(local_day(when)) + at;
 }
 
-// Between sessions the screen keeps the look of the last entry whose time has come today (the
-// last of the day before the first one), so a bedroom mirror stays dim through the night.
+// Between sessions the screen follows the time of day: night from an hour before each night
+// entry (bedtime: the room is dimmed for sleep), day again from each day entry (the morning).
+// Whichever of these turns came last, going back round the clock, decides.
 Theme idle_theme(const Config& config, TimeOfDay now) {
-    const ScheduleEntry* latest = nullptr;
-    const ScheduleEntry* last_of_day = nullptr;
+    constexpr Minutes day{24 * 60};
+    constexpr Minutes night_early{60};
+    std::optional<Minutes> nearest;  // how long ago the latest turn was
+    Theme theme = Theme::day;
     for (const ScheduleEntry& entry : config.schedule) {
-        if (entry.time.since_midnight <= now.since_midnight &&
-            (!latest || entry.time.since_midnight >= latest->time.since_midnight)) {
-            latest = &entry;
-        }
-        if (!last_of_day || entry.time.since_midnight >= last_of_day->time.since_midnight) {
-            last_of_day = &entry;
+        const Minutes turn = entry.theme == Theme::night ? entry.time.since_midnight - night_early
+                                                         : entry.time.since_midnight;
+        const Minutes ago = ((now.since_midnight - turn) % day + day) % day;
+        // A day turn at the same minute as a night one wins: a morning entry lights the screen.
+        if (!nearest || ago < *nearest || (ago == *nearest && entry.theme == Theme::day)) {
+            nearest = ago;
+            theme = entry.theme;
         }
     }
-    const ScheduleEntry* chosen = latest ? latest : last_of_day;
-    return chosen ? chosen->theme : Theme::day;
+    return theme;
 }
 
 // "0:25", "12:05"
@@ -163,7 +174,57 @@ std::vector<StatusLine> stretch_lines(const Config& config, const Routine& routi
     return lines;
 }
 
+// The cautions of the routine's stretches, each after its stretch's name, read before anything
+// starts.
+std::string cautions(const Config& config, const Routine& routine) {
+    std::string text;
+    std::vector<std::string> told;
+    for (const RoutineStep& step : routine.steps) {
+        const Stretch* stretch = config.find_stretch(step.stretch);
+        if (stretch == nullptr || stretch->caution.empty() ||
+            std::find(told.begin(), told.end(), stretch->id) != told.end()) {
+            continue;
+        }
+        told.push_back(stretch->id);
+        text += (text.empty() ? "" : " ") + stretch->title + ": " + stretch->caution;
+    }
+    return text;
+}
+
+// The shortest and the longest of a session's holds, as "Holds today: 35 s" or "...: 35–50 s".
+struct HoldSpan {
+    std::optional<seconds> shortest;
+    std::optional<seconds> longest;
+
+    void add(seconds hold) {
+        shortest = std::min(shortest.value_or(hold), hold);
+        longest = std::max(longest.value_or(hold), hold);
+    }
+    std::string words() const {
+        if (!shortest) {
+            return {};
+        }
+        std::string text = "Holds today: " + std::to_string(shortest->count());
+        if (*longest != *shortest) {
+            text += "–" + std::to_string(longest->count());
+        }
+        return text + " s";
+    }
+};
+
 }  // namespace
+
+std::string clock_text(const Zone& zone, SysSeconds now) {
+    return format_time_of_day(time_of(zone.to_local(now)));
+}
+
+std::string holds_today_line(const Config& config, const Routine& routine, int practice_days) {
+    HoldSpan span;
+    for (const RoutineStep& step : routine.steps) {
+        span.add(progressed_hold(config.session, step, practice_days));
+    }
+    return span.words();
+}
 
 std::string rough_span(seconds span) {
     const auto count = std::max<seconds::rep>(0, span.count());
@@ -224,7 +285,9 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
         view.theme = entry.theme;
         if (const Routine* routine = config.find_routine(entry.routine)) {
             view.subheading += " · " + routine->title;
-            view.status = stretch_lines(config, *routine);
+            const Routine session = config.routine_for(*routine, &entry);
+            view.status = stretch_lines(config, session);
+            view.caution = cautions(config, session);
         }
     }
     // The one thing to do now, in body type rather than the small hint line: it is read from
@@ -236,8 +299,34 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
     return view;
 }
 
-ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
+ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, DoneOffer offer,
+                     const std::string& button_name) {
     ScreenView view = session.view(now);
+    switch (offer.kind) {
+        case DoneOffer::Kind::close:
+            break;
+        case DoneOffer::Kind::confirm:
+            // It ran by itself: nothing says anyone was there until someone says so.
+            view.heading = confirm_phrases(button_name).front().text;
+            view.body.push_back(press(button_name) + " to confirm · " +
+                                minutes_and_seconds(offer.left));
+            view.body.push_back("Unconfirmed, it is not counted");
+            break;
+        case DoneOffer::Kind::carry_on:
+            view.body.push_back(press(button_name) + " to carry on · " +
+                                minutes_and_seconds(offer.left));
+            break;
+    }
+    HoldSpan span;
+    for (const Segment& segment : session.segments()) {
+        // A stopped session's screen says how far it got instead.
+        if (segment.phase == Phase::hold && session.outcome() == Outcome::completed) {
+            span.add(std::chrono::duration_cast<seconds>(segment.length));
+        }
+    }
+    if (span.shortest) {
+        view.body.push_back(span.words());
+    }
     if (stats.streak_days > 0) {
         view.body.push_back(streak_line(stats.streak_days));
     }
@@ -245,13 +334,34 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats) {
     return view;
 }
 
-std::string session_hint(const Session& session, const std::string& button_name) {
+std::vector<Phrase> confirm_phrases(const std::string& button_name) {
+    return {{"Did you stretch?", Need::essential},
+            {as_sentence(press(button_name) + " to confirm"), Need::essential}};
+}
+
+std::string session_hint(const Session& session, const std::string& button_name,
+                         const std::string& skip_name, DoneOffer offer) {
+    const std::string key = key_name(button_name);
     if (session.finished()) {
+        switch (offer.kind) {
+            case DoneOffer::Kind::close:
+                break;
+            case DoneOffer::Kind::confirm:
+                return key + ": confirm · hold " + long_press_text() + " to close";
+            case DoneOffer::Kind::carry_on:
+                return key + ": carry on · hold " + long_press_text() + " to close";
+        }
         return press(button_name) + " to close";
     }
-    const std::string key = key_name(button_name);
-    return key + (session.paused() ? ": resume" : ": pause") + " · hold " + long_press_text() +
-           " to end";
+    const char* what = session.waiting_for_press() ? ": in position"
+                       : session.paused()          ? ": resume"
+                                                   : ": pause";
+    const std::string skip = skip_name.empty() ? std::string() : " · " + skip_name + ": skip";
+    return key + what + skip + " · hold " + long_press_text() + " to end";
+}
+
+std::string skip_key_name(const KeySettings& keys) {
+    return keys.skip.empty() ? std::string() : keys.skip.front();
 }
 
 std::string error_banner(const Diagnostics& diagnostics) {

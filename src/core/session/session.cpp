@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/session/pacing.hpp"
+
 namespace sk {
 namespace {
 
@@ -39,21 +41,30 @@ std::vector<Side> sides_of(const Stretch& stretch, const RoutineStep& step) {
 std::vector<Segment> flatten(const Config& config, const Routine& routine,
                              const std::vector<Stretch>& stretches, int streak_days) {
     std::vector<Segment> segments;
-    auto add = [&](Phase phase, std::size_t step, Side side, int repetition, seconds length) {
+    auto add = [&](Phase phase, std::size_t step, Side side, int repetition, seconds length,
+                   ReadyMode ready = ReadyMode::timed, seconds expected = seconds{0}) {
         if (phase == Phase::hold || length > seconds{0}) {
-            segments.push_back(Segment{phase, step, side, repetition, length});
+            segments.push_back(Segment{phase, step, side, repetition, length, ready, expected});
         }
     };
     for (std::size_t index = 0; index < routine.steps.size(); ++index) {
         const RoutineStep& step = routine.steps[index];
-        const std::vector<Side> sides = sides_of(stretches[index], step);
+        const Stretch& stretch = stretches[index];
+        const Stretch* before = index == 0 ? nullptr : &stretches[index - 1];
+        const std::vector<Side> sides = sides_of(stretch, step);
         const seconds hold = progressed_hold(config.session, step, streak_days);
-        add(Phase::get_ready, index, sides.front(), 1, config.session.get_ready);
+        if (ready_mode(routine, stretch, before) == ReadyMode::press) {
+            add(Phase::get_ready, index, sides.front(), 1, press_timeout, ReadyMode::press,
+                get_ready_time(config.session, stretch, before));
+        } else {
+            add(Phase::get_ready, index, sides.front(), 1,
+                get_ready_time(config.session, stretch, before));
+        }
         for (int repetition = 1; repetition <= std::max(1, step.repetitions); ++repetition) {
             for (std::size_t side = 0; side < sides.size(); ++side) {
                 if (side > 0) {
                     add(Phase::switch_sides, index, sides[side], repetition,
-                        config.session.switch_sides);
+                        switch_sides_time(config.session, stretch));
                 }
                 add(Phase::hold, index, sides[side], repetition, hold);
             }
@@ -80,7 +91,7 @@ std::vector<Stretch> resolve_all(const Config& config, const Routine& routine) {
 seconds total_length(const std::vector<Segment>& segments) {
     Millis total{0};
     for (const Segment& segment : segments) {
-        total += segment.length;
+        total += segment.ready == ReadyMode::press ? segment.expected : segment.length;
     }
     return std::chrono::duration_cast<seconds>(total);
 }
@@ -99,6 +110,8 @@ const char* cue_name(Cue cue) {
             return "hold-end";
         case Cue::session_done:
             return "session-done";
+        case Cue::due:
+            return "due";
     }
     return "unknown";
 }
@@ -111,14 +124,6 @@ void SessionEvents::append(SessionEvents other) {
         ended = other.ended;
     }
     changed = changed || other.changed;
-}
-
-seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step, int streak_days) {
-    if (step.hold_max <= step.hold || settings.lengthen_every_days <= 0 || streak_days <= 0) {
-        return step.hold;
-    }
-    const auto steps = streak_days / settings.lengthen_every_days;
-    return std::min(step.hold_max, step.hold + settings.lengthen_by * steps);
 }
 
 seconds routine_length(const Config& config, const Routine& routine, int streak_days) {
@@ -157,6 +162,11 @@ Phase Session::phase() const {
 
 bool Session::finished() const {
     return phase() == Phase::done;
+}
+
+bool Session::waiting_for_press() const {
+    const Segment& segment = segments_[current_];
+    return segment.phase == Phase::get_ready && segment.ready == ReadyMode::press && !paused();
 }
 
 seconds Session::planned_length() const {
@@ -250,6 +260,12 @@ SessionEvents Session::apply(Command command, MonoTime now) {
             }
             events.changed = true;
             break;
+        case Command::in_position:
+            if (!waiting_for_press()) {
+                break;
+            }
+            // In position: the hold starts now, as a skip would start it.
+            [[fallthrough]];
         case Command::skip: {
             if (phase() == Phase::hold) {
                 events.cues.push_back(Cue::hold_end);
@@ -280,6 +296,7 @@ SessionEvents Session::apply(Command command, MonoTime now) {
             }
             outcome_ = Outcome::stopped;
             events.ended = Outcome::stopped;
+            stopped_in_ = current_;
             enter(segments_.size() - 1, now, events);
             events.speech.push_back(speech_on_entering(current_, now));
             break;
@@ -306,9 +323,46 @@ std::optional<MonoTime> Session::next_deadline(MonoTime now) const {
     if (now >= end) {
         return now;  // overdue: advance now
     }
+    if (waiting_for_press()) {
+        return end;  // no countdown shows: nothing changes until the press or the timeout
+    }
     // The countdown shows whole seconds rounded up: it changes when the time left is whole.
     const auto into_second = (end - now) % seconds{1};
     return now + (into_second.count() == 0 ? seconds{1} : into_second);
+}
+
+int Session::holds_planned() const {
+    return static_cast<int>(std::count_if(segments_.begin(), segments_.end(),
+                                          [](const Segment& s) { return s.phase == Phase::hold; }));
+}
+
+int Session::holds_done() const {
+    const std::size_t until = stopped_in_ ? *stopped_in_ : current_;
+    return static_cast<int>(std::count_if(segments_.begin(),
+                                          segments_.begin() + static_cast<std::ptrdiff_t>(until),
+                                          [](const Segment& s) { return s.phase == Phase::hold; }));
+}
+
+bool Session::partly_done() const {
+    return outcome_ == Outcome::stopped && holds_done() * 2 > holds_planned();
+}
+
+SessionEvents Session::carry_on(MonoTime now) {
+    SessionEvents events;
+    if (outcome_ != Outcome::stopped || !stopped_in_) {
+        return events;
+    }
+    now = clamped(now);
+    latest_ = now;
+    // The stopped screen's time is a pause: segment_start_ is the instant the stop came.
+    paused_total_ += std::chrono::duration_cast<Millis>(now - segment_start_);
+    const std::size_t index = *stopped_in_;
+    stopped_in_.reset();
+    outcome_.reset();
+    entry_unspoken_ = false;
+    enter(index, now, events);
+    events.speech.push_back(speech_on_entering(current_, now));
+    return events;
 }
 
 }  // namespace sk

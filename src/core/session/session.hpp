@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model/config.hpp"
+#include "core/model/progression.hpp"
 #include "core/model/screen_view.hpp"
 #include "core/session/speech.hpp"
 
@@ -14,11 +15,13 @@ namespace sk {
 
 enum class Phase { get_ready, hold, switch_sides, rest, done };
 
-// What a user asks of a running session.
-enum class Command { toggle_pause, skip, stop };
+// What a user asks of a running session. in_position is the button while a get-ready waits for
+// it (waiting_for_press()): the hold starts.
+enum class Command { toggle_pause, skip, stop, in_position };
 
 // A sound to play.
-enum class Cue { session_start, tick, switch_sides, hold_end, session_done };
+// due: one soft chime as a scheduled session's prompt appears (played by the controller).
+enum class Cue { session_start, tick, switch_sides, hold_end, session_done, due };
 // "session-start", "tick", ...: for the trace.
 const char* cue_name(Cue cue);
 
@@ -30,8 +33,10 @@ struct Segment {
     Phase phase = Phase::get_ready;
     std::size_t step_index = 0;  // into the routine's steps
     Side side = Side::none;
-    int repetition = 1;  // 1-based
-    Millis length{0};
+    int repetition = 1;                  // 1-based
+    Millis length{0};                    // a get-ready that waits for the button: press_timeout
+    ReadyMode ready = ReadyMode::timed;  // get_ready only: press waits for the button
+    Millis expected{0};  // a wait for the button: what it is likely to take, for the planned length
 };
 
 // What a transition produced: sounds to play, what to say and, at the end, how the session went.
@@ -45,6 +50,9 @@ struct SessionEvents {
 };
 
 struct StartedSession;
+
+// What a get-ready that waits for the button says to do, on screen and spoken.
+inline constexpr const char* press_when_in_position = "Press when you are in position";
 
 // The cues, in order:
 // - session_start: only from Session::start (the constructor emits nothing, so a caller that
@@ -79,6 +87,8 @@ class Session {
 
     Phase phase() const;
     bool paused() const { return paused_at_.has_value(); }
+    // A get-ready that waits for the button (Command::in_position), running and not paused.
+    bool waiting_for_press() const;
     bool finished() const;
     // Seconds actually spent stretching or resting, pauses excluded.
     std::chrono::seconds active_time(MonoTime now) const;
@@ -97,6 +107,17 @@ class Session {
     std::optional<Outcome> outcome() const { return outcome_; }
     // Total planned length, for "Morning stretch, 8 min".
     std::chrono::seconds planned_length() const;
+
+    // The holds of the routine, and how many of them were held (ran out, or were skipped) before
+    // it ended or now.
+    int holds_planned() const;
+    int holds_done() const;
+    // Stopped after more than half of its holds: it counts as partly done.
+    bool partly_done() const;
+    // Takes a stopped session up again at `now` (an accidental long press): the step it was
+    // stopped in starts again from its beginning, and the time in between is not active time.
+    // Does nothing unless the session was stopped.
+    SessionEvents carry_on(MonoTime now);
 
     const std::vector<Segment>& segments() const { return segments_; }
 
@@ -134,6 +155,7 @@ class Session {
     MonoTime started_;
     Millis paused_total_{0};
     std::optional<Outcome> outcome_;
+    std::optional<std::size_t> stopped_in_;  // the segment a stop ended, for carry_on()
     MonoTime latest_;    // the latest time seen: earlier ones are treated as this one
     int last_tick_ = 4;  // the fewest seconds left already ticked in the current hold
     int last_call_ = 0;  // the seconds left when the current hold's calls were last looked at
@@ -148,9 +170,5 @@ struct StartedSession {
 
 // The planned length of a routine (for the due screen), with progression applied.
 std::chrono::seconds routine_length(const Config& config, const Routine& routine, int streak_days);
-
-// The hold for a step after `streak_days` days of practice.
-std::chrono::seconds progressed_hold(const SessionSettings& settings, const RoutineStep& step,
-                                     int streak_days);
 
 }  // namespace sk

@@ -64,8 +64,12 @@ Utterance Session::speech_on_entering(std::size_t index, MonoTime at) const {
             add(phrases, view.heading, Need::essential);
             add(phrases, view.caution, Need::essential);
             add(phrases, view.subheading, Need::essential);
-            for (const std::string& step : view.body) {
+            for (const std::string& step : stretches_[segment.step_index].steps) {
                 add(phrases, step, Need::if_time);
+            }
+            if (segment.ready == ReadyMode::press) {
+                // Last, so it is what is left in the ear while getting down to the floor.
+                add(phrases, press_when_in_position, Need::essential);
             }
             break;
         case Phase::hold: {
@@ -101,7 +105,8 @@ Utterance Session::speech_on_entering(std::size_t index, MonoTime at) const {
             said.budget = open_ended;
             add(phrases, view.heading, Need::essential);
             if (stopped && view.body.size() > 1) {
-                add(phrases, view.body.back(), Need::if_time);  // "Every stretch counts."
+                // "Counts as partly done.", "Not counted: stretch again later today."
+                add(phrases, view.body.back(), Need::if_time);
             }
             break;
         }
@@ -158,6 +163,9 @@ std::vector<std::string> Session::all_phrases() const {
     // A stop can come at any time.
     Session stopped = *this;
     stopped.outcome_ = Outcome::stopped;
+    keep(stopped.speech_on_entering(segments_.size() - 1, segment_start_));
+    // ... after most of its holds, it says so in other words.
+    stopped.stopped_in_ = segments_.size() - 1;
     keep(stopped.speech_on_entering(segments_.size() - 1, segment_start_));
     return texts;
 }

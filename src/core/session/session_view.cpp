@@ -1,6 +1,7 @@
 // session_view: what the screen says during a session, phase by phase.
 #include <algorithm>
 
+#include "core/session/pacing.hpp"
 #include "core/session/session.hpp"
 #include "core/time/duration_text.hpp"
 
@@ -10,6 +11,11 @@ namespace {
 using std::chrono::seconds;
 
 constexpr const char* default_cue = "Stop at a gentle pull. Never strain.";
+
+// The words that name each phase beside its countdown, so that a get-ready is never taken for a
+// hold.
+constexpr const char* get_ready_words = "Get ready";
+constexpr const char* hold_words = "Hold";
 
 // The last seconds of a switch or a rest show what comes next: its picture (and, after a rest, its
 // name).
@@ -88,9 +94,12 @@ ScreenView Session::timed_view(MonoTime now) const {
                         : 1.0 - std::chrono::duration<double>(left) /
                                     std::chrono::duration<double>(segment.length);
 
+    // The caution stays up through the whole stretch: it may mean "stop".
+    view.caution = stretch.caution;
     switch (segment.phase) {
         case Phase::get_ready:
             view.kind = ScreenKind::get_ready;
+            view.phase = get_ready_words;
             view.heading = stretch.title;
             if (segment.side == Side::none) {
                 view.subheading = "Get into position";
@@ -100,11 +109,19 @@ ScreenView Session::timed_view(MonoTime now) const {
                 view.subheading = "Get into position for the " + leg(segment.side);
             }
             view.body = stretch.steps;
-            view.caution = stretch.caution;
             view.picture = pose(stretch, segment.side);
+            if (segment.ready == ReadyMode::press) {
+                // No countdown: the hold waits for the button (and, at the latest, its timeout).
+                view.phase = press_when_in_position;
+                view.big_number.reset();
+                view.show_progress = false;
+                view.body.push_back("Starts by itself after " +
+                                    format_duration_short(press_timeout) + ".");
+            }
             break;
         case Phase::hold:
             view.kind = ScreenKind::hold;
+            view.phase = hold_words;
             view.heading = stretch.title;
             view.side = segment.side;
             view.picture = pose(stretch, segment.side);
@@ -177,11 +194,19 @@ ScreenView Session::paused_view(MonoTime now) const {
             break;
     }
     view.kind = ScreenKind::paused;
-    view.body = {stretches_[segment.step_index].title, doing};
+    // The steps, to read again while paused, in the same type as getting ready.
+    const Stretch& stretch = stretches_[segment.step_index];
+    view.body = {stretch.title + " · " + doing};
+    view.body.insert(view.body.end(), stretch.steps.begin(), stretch.steps.end());
     view.heading = "Paused";
     view.subheading = "Take your time";
     view.side = Side::none;
-    view.caution.clear();
+    view.phase.clear();
+    if (!view.big_number) {
+        // A wait for the button has no count to freeze: none is shown.
+        view.show_progress = false;
+    }
+    view.caution = stretch.caution;
     return view;
 }
 
@@ -195,7 +220,12 @@ ScreenView Session::done_view() const {
     // active_time() of a finished session no longer depends on the time passed in.
     view.body.push_back(what + " · " + format_duration_short(active_time(segment_start_)));
     if (!completed) {
-        view.body.push_back("Every stretch counts.");
+        // The words say what the record says: partly done keeps the day, less is not counted.
+        view.body.push_back(std::to_string(holds_done()) + " of " +
+                            std::to_string(holds_planned()) +
+                            (holds_planned() == 1 ? " hold done" : " holds done"));
+        view.body.push_back(partly_done() ? "Counts as partly done"
+                                          : "Not counted: stretch again later today");
     }
     return view;
 }

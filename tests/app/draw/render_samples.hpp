@@ -38,6 +38,13 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     due.body = {"Press Space to start"};
     due.hint = "Space: start";
     add("due", due);
+    due.status = {{"Standing hamstring stretch"}, {"Chair hamstring stretch · two chairs"}};
+    due.caution =
+        "Standing hamstring stretch: "
+        "This one can be hard to do and may worsen a herniated lumbar disc, spondylolisthesis or "
+        "other conditions. Stop if pain grows or spreads down a leg. The wall stretch is "
+        "gentler.";
+    add("due_caution", due);
 
     ScreenView ready;
     ready.kind = ScreenKind::get_ready;
@@ -49,10 +56,35 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     ready.body = {"Stand tall, feet hip-width apart.",
                   "Bend forward from the hips, arms hanging down.",
                   "Keep your knees soft, not locked.", "Stop at a gentle pull behind the thighs."};
-    ready.caution = "Skip this one if you have a herniated lumbar disc or spondylolisthesis.";
-    ready.hint = "Space: pause · Right: skip";
+    ready.caution =
+        "This one can be hard to do and may worsen a herniated lumbar disc, spondylolisthesis or "
+        "other conditions. Stop if pain grows or spreads down a leg. The wall stretch is "
+        "gentler.";
+    ready.hint = "Space: pause · Right: skip · hold 1.5 s to end";
     ready.picture = PosePicture{{Picture::Source::built_in, "standing"}, Side::none};
+    ready.phase = "Get ready";
     add("get_ready", ready);
+
+    ScreenView press = ready;
+    press.heading = "Towel hamstring stretch";
+    press.subheading = "Get into position, left leg first";
+    press.phase = "Press when you are in position";
+    press.big_number.reset();
+    press.show_progress = false;
+    press.body = {"Lie on your back holding a rolled-up towel.",
+                  "Loop it behind one foot, an end in each hand.",
+                  "Draw the leg up until you feel a gentle pull.", "Starts by itself after 2 min."};
+    press.caution.clear();
+    press.hint = "Space: in position · Right: skip · hold 1.5 s to end";
+    press.picture = PosePicture{{Picture::Source::built_in, "towel"}, Side::left};
+    add("get_ready_press", press);
+
+    ScreenView standing_hold = ready;
+    standing_hold.kind = ScreenKind::hold;
+    standing_hold.phase = "Hold";
+    standing_hold.big_number = 24;
+    standing_hold.body = {"Let your arms hang. Reach, never strain."};
+    add("hold_caution", standing_hold);
 
     ScreenView hold;
     hold.kind = ScreenKind::hold;
@@ -65,6 +97,7 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
     hold.body = {"Stop at a gentle pull. Never strain."};
     hold.hint = "Space: pause · Hold Space: end";
     hold.picture = PosePicture{{Picture::Source::built_in, "chair"}, Side::right};
+    hold.phase = "Hold";
     add("hold", hold);
 
     ScreenView switch_sides;
@@ -110,6 +143,19 @@ inline std::vector<Sample> sample_screens(Theme theme = Theme::day) {
                    {"Bedtime stretch, 21:30", StatusLine::Mark::missed}};
     done.hint = "Space: back to the clock";
     add("done", done);
+
+    // The most a done screen says: stopped by a long press, how far it got, what that counts as,
+    // the offer to carry on, the streak.
+    ScreenView stopped;
+    stopped.kind = ScreenKind::done;
+    stopped.heading = "Stopped early";
+    stopped.subheading = "Morning stretch";
+    stopped.body = {"Full routine · 6 min", "6 of 8 holds done", "Counts as partly done",
+                    "Press Space to carry on · 0:12", "4 days in a row"};
+    stopped.status = {{"Morning stretch, 07:00 (partly done)"},
+                      {"Bedtime stretch, 21:30", StatusLine::Mark::pending}};
+    stopped.hint = "Space: carry on · hold 1.5 s to close";
+    add("done-stopped", stopped);
 
     ScreenView dark;
     dark.kind = ScreenKind::dark;

@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::array<Part, part_count> every_part{
     Part::banner, Part::heading, Part::side,    Part::side_marker, Part::big_number, Part::progress,
-    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,
+    Part::body,   Part::status,  Part::caution, Part::hint,        Part::picture,    Part::phase,
 };
 
 std::string describe(const Box& box) {
@@ -49,6 +49,7 @@ ScreenView hold_view(int seconds) {
     view.progress = 0.4;
     view.body = {"Stop at a gentle pull. Never strain."};
     view.hint = "Space: pause · Hold Space: end";
+    view.phase = "Hold";
     return view;
 }
 
@@ -263,17 +264,20 @@ TEST_CASE("a picture never covers another part, whichever leg the view and pictu
 
 TEST_CASE("in portrait the picture has a row of its own above the digits") {
     // (At 480x800 the steps of a get-ready leave it no room: it is left out, as the next test
-    // shows is harmless.)
+    // shows is harmless. So does the standing stretch's caution: the words come first.)
     const auto [width, height] = GENERATE(table<int, int>({{1080, 1920}, {720, 1280}}));
     for (const test::Sample& sample : test::sample_screens()) {
-        if (!sample.view.picture) {
+        if (!sample.view.picture || !sample.view.caution.empty()) {
             continue;
         }
         INFO(sample.name << " at " << width << "x" << height);
         const Layout layout = layout_screen(sample.view, width, height);
         const Box& picture = layout[Part::picture].box;
         REQUIRE_FALSE(picture.empty());
-        CHECK(picture.bottom() <= layout[Part::big_number].box.y);
+        // Above the digits, or above the words that stand in for them.
+        const Box& below =
+            sample.view.big_number ? layout[Part::big_number].box : layout[Part::phase].box;
+        CHECK(picture.bottom() <= below.y);
         CHECK(picture.height >= 0.12 * height);
         CHECK(picture.width == layout[Part::heading].box.width);
     }
@@ -524,4 +528,33 @@ TEST_CASE("seven segments draw digits, colons, minus signs and spaces only") {
     }));
     INFO(text);
     CHECK(segments_can_draw(text) == drawable);
+}
+
+TEST_CASE(
+    "the steps, the cue and the caution stay at least 4% of the height; the phase sits on the "
+    "digits") {
+    const auto [width, height] =
+        GENERATE(table<int, int>({{1920, 1080}, {1280, 720}, {1080, 1920}}));
+    const double smallest = 0.04 * std::min(width, height);
+    for (const test::Sample& sample : test::sample_screens()) {
+        const Layout layout = layout_screen(sample.view, width, height);
+        INFO(sample.name << " at " << width << "x" << height);
+        for (const Part part : {Part::body, Part::caution, Part::phase}) {
+            if (layout[part].box.empty()) {
+                continue;
+            }
+            INFO(part_name(part) << " " << describe(layout[part].box) << " type "
+                                 << layout[part].max_pixel_size);
+            CHECK(layout[part].max_pixel_size >= smallest);
+            // Room for the text at that size: every line fits at no less than 4%.
+            const int lines = part == Part::caution ? 1 : 1;
+            CHECK(layout[part].box.height >= lines * smallest);
+        }
+        if (!sample.view.phase.empty() && sample.view.big_number) {
+            REQUIRE_FALSE(layout[Part::phase].box.empty());
+            CHECK(layout[Part::phase].box.bottom() <= layout[Part::big_number].box.y);
+            CHECK(layout[Part::big_number].box.y - layout[Part::phase].box.bottom() <=
+                  0.03 * std::min(width, height));
+        }
+    }
 }

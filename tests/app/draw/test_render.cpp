@@ -384,6 +384,8 @@ TEST_CASE("what is drawn stays inside its box, for every screen, size and text")
                 }
             }
             // Text that the view carries is shown (cut short if it must be, never dropped).
+            INFO(sample.name << " (" << test::texts_name(texts) << ") at " << width << "x"
+                             << height);
             if (!view.heading.empty() && view.kind != ScreenKind::dark) {
                 CHECK_FALSE(renderer.lit(Part::heading).empty());
             }

@@ -23,8 +23,8 @@ namespace {
 
 using sk::Cue;
 
-constexpr std::array all_cues = {Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
-                                 Cue::session_done};
+constexpr std::array all_cues = {Cue::session_start, Cue::tick,         Cue::switch_sides,
+                                 Cue::hold_end,      Cue::session_done, Cue::due};
 
 float peak(const std::vector<float>& samples) {
     float result = 0.0f;

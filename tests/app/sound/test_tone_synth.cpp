@@ -12,8 +12,8 @@ namespace {
 
 using sk::Cue;
 
-constexpr std::array all_cues = {Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
-                                 Cue::session_done};
+constexpr std::array all_cues = {Cue::session_start, Cue::tick,         Cue::switch_sides,
+                                 Cue::hold_end,      Cue::session_done, Cue::due};
 
 float peak(const std::vector<float>& samples) {
     float result = 0.0f;
@@ -27,7 +27,7 @@ float peak(const std::vector<float>& samples) {
 
 TEST_CASE("every cue is short, audible, unclipped and free of NaN") {
     const Cue cue = GENERATE(Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
-                             Cue::session_done);
+                             Cue::session_done, Cue::due);
     const int rate = GENERATE(22050, 44100, 48000);
     CAPTURE(static_cast<int>(cue), rate);
     const sk::Melody melody = sk::cue_melody(cue);
@@ -45,7 +45,7 @@ TEST_CASE("every cue is short, audible, unclipped and free of NaN") {
 
 TEST_CASE("every cue starts and ends in silence and never jumps (no clicks)") {
     const Cue cue = GENERATE(Cue::session_start, Cue::tick, Cue::switch_sides, Cue::hold_end,
-                             Cue::session_done);
+                             Cue::session_done, Cue::due);
     const int rate = GENERATE(22050, 48000);
     CAPTURE(static_cast<int>(cue), rate);
     const sk::Melody melody = sk::cue_melody(cue);

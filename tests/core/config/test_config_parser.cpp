@@ -221,7 +221,11 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(weekend.theme == sk::Theme::day);
     CHECK_FALSE(weekend.volume.has_value());
 
-    REQUIRE(config.stretches.size() == 1);
+    CHECK(config.skip_stretches == std::vector<std::string>{"lying"});
+    CHECK(early.skip_stretches.empty());
+    CHECK(weekend.skip_stretches == std::vector<std::string>{"seated"});
+
+    REQUIRE(config.stretches.size() == 3);
     const sk::Stretch& seated = config.stretches[0];
     CHECK(seated.id == "seated");
     CHECK(seated.title == "Seated stretch");
@@ -234,10 +238,20 @@ TEST_CASE("a config with every setting reads into the right values") {
           sk::Picture{sk::Picture::Source::file, test_data("config/good/seated.svg")});
     CHECK(seated.needs ==
           std::vector<sk::Equipment>{sk::Equipment::mat, sk::Equipment::two_chairs});
+    CHECK(seated.position == sk::Position::seated);
+    CHECK(seated.get_ready == 2min);
+    CHECK(seated.switch_sides == 1min);
+    CHECK(seated.ready == sk::ReadyMode::press);
+    const sk::Stretch& lying = config.stretches[1];
+    CHECK(lying.position == sk::Position::lying);
+    CHECK(lying.ready == sk::ReadyMode::timed);
+    CHECK_FALSE(lying.get_ready.has_value());
+    CHECK_FALSE(lying.switch_sides.has_value());
 
     REQUIRE(config.routines.size() == 1);
     CHECK(config.routines[0].title == "Short one");
-    REQUIRE(config.routines[0].steps.size() == 1);
+    CHECK(config.routines[0].ready == sk::ReadyMode::press);
+    REQUIRE(config.routines[0].steps.size() == 3);
     const sk::RoutineStep& step = config.routines[0].steps[0];
     CHECK(step.stretch == "seated");
     CHECK(step.hold == 90s);
@@ -277,6 +291,11 @@ TEST_CASE("a config with every setting reads into the right values") {
     CHECK(config.find_stretch("seated") == &config.stretches[0]);
     CHECK(config.find_stretch("standing") == nullptr);
     CHECK(config.find_routine("short") == &config.routines[0]);
+    // The top level's skip_stretches and the entry's: what each entry's sessions run.
+    CHECK(config.routine_for(config.routines[0], &early).steps.size() == 2);
+    const sk::Routine weekend_routine = config.routine_for(config.routines[0], &weekend);
+    REQUIRE(weekend_routine.steps.size() == 1);
+    CHECK(weekend_routine.steps[0].stretch == "upright");
     CHECK(config.find_entry("Weekend") == &config.schedule[1]);
     CHECK(config.find_entry("weekend") == nullptr);
 }

@@ -10,6 +10,7 @@
 #include "catch.hpp"
 #include "core/config/parser.hpp"
 #include "core/config/sample_config.hpp"
+#include "core/session/pacing.hpp"
 
 namespace {
 
@@ -84,6 +85,12 @@ TEST_CASE("the sample follows the seed: four stretches, one caution, twice a day
         CHECK(contains(caution, "herniated"));
         CHECK(contains(caution, "disc"));
         CHECK(contains(caution, "spondylolisthesis"));
+        // Complete and faithful to the seed: hard to do, other conditions, when to stop, the
+        // gentle alternative.
+        CHECK(contains(caution, "hard to do"));
+        CHECK(contains(caution, "other conditions"));
+        CHECK(contains(caution, "Stop if pain grows or spreads down a leg"));
+        CHECK(contains(caution, "wall stretch"));
         CHECK(config.find_stretch("chair")->laterality == sk::Laterality::per_leg);
         CHECK(config.find_stretch("towel")->laterality == sk::Laterality::per_leg);
         CHECK(config.find_stretch("wall")->laterality == sk::Laterality::both_legs);
@@ -109,6 +116,32 @@ TEST_CASE("the sample follows the seed: four stretches, one caution, twice a day
                 CHECK(step.hold_max <= std::chrono::seconds{60});
             }
         }
+    }
+
+    SECTION("moves to and from the floor wait for the button; the rest is timed") {
+        for (const sk::Stretch& stretch : config.stretches) {
+            CAPTURE(stretch.id);
+            CHECK(stretch.position != sk::Position::unknown);
+        }
+        for (const sk::Routine& routine : config.routines) {
+            const sk::Stretch* before = nullptr;
+            for (const sk::RoutineStep& step : routine.steps) {
+                const sk::Stretch* stretch = config.find_stretch(step.stretch);
+                REQUIRE(stretch != nullptr);
+                CAPTURE(routine.id, step.stretch);
+                const auto from = before ? before->position : sk::Position::standing;
+                const bool floor_move =
+                    from != stretch->position &&
+                    (from == sk::Position::lying || stretch->position == sk::Position::lying);
+                CHECK((sk::ready_mode(routine, *stretch, before) == sk::ReadyMode::press) ==
+                      floor_move);
+                CHECK(sk::get_ready_time(config.session, *stretch, before) >=
+                      std::chrono::seconds{10});
+                before = stretch;
+            }
+        }
+        CHECK(sk::switch_sides_time(config.session, *config.find_stretch("towel")) >=
+              std::chrono::seconds{15});
     }
 
     SECTION("two entries every day: morning and bedtime") {

@@ -6,6 +6,7 @@
 #include "catch.hpp"
 #include "core/config/parser.hpp"
 #include "core/controller/controller.hpp"
+#include "core/history/sessions.hpp"
 #include "zones.hpp"
 
 using namespace std::chrono_literals;
@@ -32,6 +33,7 @@ struct FakeKiosk {
     std::vector<sk::Utterance> said;
     std::optional<sk::SessionVoice> voice;
     std::optional<sk::ScreenPower> power;
+    std::optional<sk::Volume> volume;
     bool quit = false;
 
     FakeKiosk(sk::Config config, std::vector<sk::HistoryRecord> history, const char* start,
@@ -51,6 +53,9 @@ struct FakeKiosk {
         }
         if (effects.power) {
             power = effects.power;
+        }
+        if (effects.volume) {
+            volume = effects.volume;
         }
         quit = quit || effects.quit;
     }
@@ -80,6 +85,13 @@ sk::Config one_short_session() {
     sk::Routine quick{"quick", "Quick", {{"wall", 10s, 10s, sk::SideSelection::both, 1, 0s}}};
     config.routines.push_back(quick);
     config.session.get_ready = 5s;
+    // Lying down, the wall stretch would wait for a press: a timed 5 s keeps these tests short.
+    for (sk::Stretch& stretch : config.stretches) {
+        if (stretch.id == "wall") {
+            stretch.get_ready = 5s;
+            stretch.ready = sk::ReadyMode::timed;
+        }
+    }
     config.schedule = {
         {"Morning stretch", {7h}, {0x7f}, "quick", sk::Theme::day, std::nullopt, {}}};
     return config;
@@ -342,4 +354,332 @@ TEST_CASE("a config error banner shows over every screen") {
     CHECK(kiosk.controller.view(kiosk.now).banner == "config.yaml:3:9: unknown key 'tiem'");
     kiosk.controller.set_banner("");
     CHECK(kiosk.controller.view(kiosk.now).banner.empty());
+}
+
+TEST_CASE("the due prompt chimes once, at the entry's volume, and keeps the clock") {
+    sk::Config config = one_short_session();
+    config.schedule.front().volume = sk::Volume{25};
+    FakeKiosk kiosk(config, {}, "2026-11-23T06:59:58");
+    CHECK(kiosk.played.empty());
+    kiosk.run(2s);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    CHECK(kiosk.played == std::vector{sk::Cue::due});
+    CHECK(kiosk.volume == sk::Volume{25});
+    const auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.subheading.starts_with("07:00 · "));
+    kiosk.run(61s);
+    CHECK(kiosk.played == std::vector{sk::Cue::due});  // once, however long it waits
+    CHECK(kiosk.controller.view(kiosk.now).subheading.starts_with("07:01 · "));
+}
+
+TEST_CASE("a press-to-start get-ready: the button starts the hold instead of pausing") {
+    sk::Config config = one_short_session();
+    for (sk::Stretch& stretch : config.stretches) {
+        if (stretch.id == "wall") {
+            stretch.ready = sk::ReadyMode::press;
+        }
+    }
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::get_ready);
+    auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.phase == "Press when you are in position");
+    CHECK(view.hint == "Space: in position · Right: skip · hold 1.5 s to end");
+    kiosk.run(30s);
+    CHECK(kiosk.screen() == ScreenKind::get_ready);
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::hold);
+    view = kiosk.controller.view(kiosk.now);
+    CHECK(view.phase == "Hold");
+    CHECK(view.hint == "Space: pause · Right: skip · hold 1.5 s to end");
+    kiosk.press();
+    CHECK(kiosk.screen() == ScreenKind::paused);
+}
+
+TEST_CASE("skip_stretches leaves stretches out, at the top level and per entry") {
+    sk::Config config = one_short_session();
+    config.schedule.front().routine = "full";
+    config.schedule.push_back(
+        {"Bedtime stretch", {21h}, {0x7f}, "full", sk::Theme::night, std::nullopt, {}, {"chair"}});
+    config.skip_stretches = {"standing"};
+    auto stretches_of = [](const FakeKiosk& kiosk) {
+        std::vector<std::string> lines;
+        for (const auto& line : kiosk.controller.view(kiosk.now).status) {
+            lines.push_back(line.text);
+        }
+        return lines;
+    };
+    FakeKiosk morning(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(morning.screen() == ScreenKind::due);
+    CHECK(stretches_of(morning) ==
+          std::vector<std::string>{"Chair hamstring stretch · two chairs",
+                                   "Towel hamstring stretch · a towel",
+                                   "Wall hamstring stretch · a free wall"});
+    CHECK(morning.controller.view(morning.now).caution.empty());
+    morning.press();
+    CHECK(morning.controller.view(morning.now).heading == "Chair hamstring stretch");
+
+    FakeKiosk bedtime(config, {}, "2026-11-23T21:00:00");
+    REQUIRE(bedtime.screen() == ScreenKind::due);
+    CHECK(stretches_of(bedtime) ==
+          std::vector<std::string>{"Towel hamstring stretch · a towel",
+                                   "Wall hamstring stretch · a free wall"});
+}
+
+TEST_CASE("the standing stretch's caution is on the due screen of a routine that holds it") {
+    sk::Config config = one_short_session();
+    config.schedule.front().routine = "full";
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    const std::string caution = kiosk.controller.view(kiosk.now).caution;
+    CHECK(caution.starts_with("Standing hamstring stretch: "));
+    for (const char* words :
+         {"hard to do", "herniated lumbar disc", "spondylolisthesis", "other conditions",
+          "Stop if pain grows or spreads down a leg", "wall stretch"}) {
+        CAPTURE(words);
+        CHECK(caution.find(words) != std::string::npos);
+    }
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::get_ready);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+    kiosk.press(Input::skip);
+    REQUIRE(kiosk.screen() == ScreenKind::hold);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+    kiosk.press();
+    REQUIRE(kiosk.screen() == ScreenKind::paused);
+    CHECK_FALSE(kiosk.controller.view(kiosk.now).caution.empty());
+
+    // The gentle routine has no standing stretch, and no caution.
+    config.schedule.front().routine = "gentle";
+    FakeKiosk gentle(config, {}, "2026-11-23T07:00:00");
+    REQUIRE(gentle.screen() == ScreenKind::due);
+    CHECK(gentle.controller.view(gentle.now).caution.empty());
+}
+
+namespace {
+
+// Today's lines on the idle screen, as the person reads them.
+std::vector<sk::StatusLine> today_on_idle(const FakeKiosk& kiosk) {
+    const sk::ScreenView view = kiosk.controller.view(kiosk.now);
+    REQUIRE(view.kind == ScreenKind::idle);
+    return view.status;
+}
+
+bool says(const sk::ScreenView& view, const std::string& line) {
+    return std::find(view.body.begin(), view.body.end(), line) != view.body.end();
+}
+
+sk::Config auto_start() {
+    sk::Config config = one_short_session();
+    config.session.start = sk::StartMode::automatic;
+    config.session.auto_start_after = 20s;
+    return config;
+}
+
+}  // namespace
+
+TEST_CASE("a session done later the same day counts for that day's entry") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T06:59:50");
+    kiosk.run(10s);
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    kiosk.run(61min);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::missed});
+    CHECK(today_on_idle(kiosk) ==
+          std::vector<sk::StatusLine>{{"07:00 Morning stretch", sk::StatusLine::Mark::missed}});
+
+    // At noon, "stretch now": the morning's session, late.
+    kiosk.now.wall = at("2026-11-23T12:00:00");
+    kiosk.press();
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::missed, RecordOutcome::started});
+    CHECK(kiosk.written[1].occurrence == "Morning stretch@2026-11-23");
+    CHECK(kiosk.written[1].entry == "Morning stretch");
+    kiosk.run(16s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    REQUIRE(kiosk.outcomes() ==
+            std::vector{RecordOutcome::missed, RecordOutcome::started, RecordOutcome::completed});
+    kiosk.press();  // close
+    CHECK(today_on_idle(kiosk) ==
+          std::vector<sk::StatusLine>{{"07:00 Morning stretch", sk::StatusLine::Mark::done}});
+    CHECK(says(kiosk.controller.view(kiosk.now), "1 day in a row"));
+
+    SECTION("once done, another session is one of its own") {
+        kiosk.press();
+        REQUIRE(kiosk.written.size() == 4);
+        CHECK(kiosk.written[3].occurrence.empty());
+        CHECK(kiosk.written[3].entry == "Stretch now");
+    }
+    SECTION("the next day, yesterday's entry is not made up for") {
+        kiosk.now.wall = at("2026-11-24T00:30:00");
+        kiosk.press();
+        REQUIRE(kiosk.written.size() == 4);
+        CHECK(kiosk.written[3].occurrence.empty());
+    }
+}
+
+TEST_CASE("a session that started by itself and saw no press is unattended until confirmed") {
+    FakeKiosk kiosk(auto_start(), {}, "2026-11-23T07:00:00");
+    kiosk.run(21s);
+    REQUIRE(kiosk.screen() == ScreenKind::get_ready);
+    kiosk.run(16s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    // Written at once, so a power cut leaves the truth.
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::unattended});
+    auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.heading == "Did you stretch?");
+    CAPTURE(view.body);
+    CHECK(says(view, "Press Space to confirm · 1:58"));  // it ended 2 s ago
+    CHECK(says(view, "Unconfirmed, it is not counted"));
+    CHECK(view.hint == "Space: confirm · hold 1.5 s to close");
+    // Said too, instead of "Well done", and made ready when the session started.
+    REQUIRE_FALSE(kiosk.said.empty());
+    CHECK(std::count_if(kiosk.said.begin(), kiosk.said.end(), [](const sk::Utterance& u) {
+              return u.moment == sk::SpeechMoment::done;
+          }) == 1);
+    CHECK(kiosk.said.back().moment == sk::SpeechMoment::done);
+    CHECK(kiosk.said.back().phrases ==
+          std::vector<sk::Phrase>{{"Did you stretch?"}, {"Press Space to confirm."}});
+    REQUIRE(kiosk.voice);
+    for (const char* phrase : {"Did you stretch?", "Press Space to confirm."}) {
+        CHECK(std::count(kiosk.voice->phrases.begin(), kiosk.voice->phrases.end(), phrase) == 1);
+    }
+    kiosk.run(30s);
+    CHECK(says(kiosk.controller.view(kiosk.now), "Press Space to confirm · 1:28"));
+
+    SECTION("unconfirmed: shown as unattended, counted nowhere") {
+        kiosk.run(87s);
+        REQUIRE(kiosk.screen() == ScreenKind::done);
+        kiosk.run(1s);
+        CHECK(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::unattended});
+        CHECK(today_on_idle(kiosk) ==
+              std::vector<sk::StatusLine>{{"07:00 Morning stretch (unattended)"}});
+        CHECK_FALSE(says(kiosk.controller.view(kiosk.now), "1 day in a row"));
+        const auto stats =
+            sk::compute_stats(kiosk.controller.config(), berlin(), kiosk.written, kiosk.now.wall);
+        CHECK(stats.streak_days == 0);
+        CHECK(stats.practice_days == 0);
+        CHECK(stats.weeks.at(0).completed == 0);
+        CHECK(stats.weeks.at(0).active == 0s);
+    }
+    SECTION("closed with a long press: still unattended") {
+        kiosk.press(Input::long_press);
+        CHECK(kiosk.screen() == ScreenKind::idle);
+        CHECK(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::unattended});
+    }
+    SECTION("confirmed with a press: the same session, completed") {
+        kiosk.press();
+        REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::unattended,
+                                                RecordOutcome::completed});
+        CHECK(sk::same_session(kiosk.written[1], kiosk.written[2]));
+        CHECK(kiosk.written[2].active == kiosk.written[1].active);
+        view = kiosk.controller.view(kiosk.now);
+        CHECK(view.heading == "Well done");
+        CHECK(view.hint == "Press Space to close");
+        kiosk.press();  // close
+        CHECK(today_on_idle(kiosk) ==
+              std::vector<sk::StatusLine>{{"07:00 Morning stretch", sk::StatusLine::Mark::done}});
+        CHECK(says(kiosk.controller.view(kiosk.now), "1 day in a row"));
+        const auto sessions = sk::sessions_of(kiosk.written);
+        REQUIRE(sessions.size() == 1);
+        CHECK(sessions[0].outcome == RecordOutcome::completed);
+    }
+}
+
+TEST_CASE("a session that started by itself and saw a press is completed") {
+    FakeKiosk kiosk(auto_start(), {}, "2026-11-23T07:00:00");
+    kiosk.run(21s);
+    kiosk.press();  // pause
+    kiosk.press();  // resume
+    kiosk.run(16s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    CHECK(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::completed});
+    CHECK(kiosk.controller.view(kiosk.now).heading == "Well done");
+}
+
+TEST_CASE("a long press and then carry on: one session, resumed where it stopped") {
+    FakeKiosk kiosk(one_short_session(), {}, "2026-11-23T07:00:00");
+    kiosk.press();
+    kiosk.run(7s);  // 2 s into the hold
+    kiosk.press(Input::long_press);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::stopped});
+    auto view = kiosk.controller.view(kiosk.now);
+    CHECK(view.heading == "Stopped early");
+    CHECK(says(view, "0 of 1 hold done"));
+    CHECK(says(view, "Not counted: stretch again later today"));
+    CHECK(says(view, "Press Space to carry on · 0:15"));
+    CHECK(view.hint == "Space: carry on · hold 1.5 s to close");
+    // The offer counts down: the screen wants a look every second.
+    const auto deadline = kiosk.controller.next_deadlines(kiosk.now).mono;
+    REQUIRE(deadline);
+    CHECK(*deadline <= kiosk.now.mono + 1s);
+
+    kiosk.run(4s);
+    CHECK(says(kiosk.controller.view(kiosk.now), "Press Space to carry on · 0:11"));
+    kiosk.press();
+    // The hold it stopped in starts again from its beginning.
+    view = kiosk.controller.view(kiosk.now);
+    CHECK(view.kind == ScreenKind::hold);
+    CHECK(view.big_number == 10);
+    kiosk.run(11s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    REQUIRE(kiosk.outcomes() ==
+            std::vector{RecordOutcome::started, RecordOutcome::stopped, RecordOutcome::completed});
+    // One session: the same start; its active time leaves out the stopped screen's 4 s.
+    CHECK(sk::same_session(kiosk.written[0], kiosk.written[2]));
+    CHECK(kiosk.written[2].active == 17s);
+    const auto sessions = sk::sessions_of(kiosk.written);
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].outcome == RecordOutcome::completed);
+    kiosk.press();
+    CHECK(today_on_idle(kiosk) ==
+          std::vector<sk::StatusLine>{{"07:00 Morning stretch", sk::StatusLine::Mark::done}});
+
+    SECTION("after 15 s the offer is gone") {
+        FakeKiosk late(one_short_session(), {}, "2026-11-23T07:00:00");
+        late.press();
+        late.run(7s);
+        late.press(Input::long_press);
+        late.run(15s);
+        CHECK(late.screen() == ScreenKind::idle);
+        CHECK(late.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::stopped});
+    }
+}
+
+TEST_CASE("a session stopped after most of its holds counts as partly done") {
+    sk::Config config = one_short_session();
+    config.routines.back().steps[0].repetitions = 3;  // three holds of 10 s, no rest
+    FakeKiosk kiosk(config, {}, "2026-11-23T07:00:00");
+    kiosk.press();
+    kiosk.run(28s);  // 5 s get ready, two holds, 3 s into the third
+    kiosk.press(Input::long_press);
+    REQUIRE(kiosk.outcomes() == std::vector{RecordOutcome::started, RecordOutcome::partly});
+    auto view = kiosk.controller.view(kiosk.now);
+    CHECK(says(view, "2 of 3 holds done"));
+    CHECK(says(view, "Counts as partly done"));
+    kiosk.run(15s);
+    CHECK(today_on_idle(kiosk) ==
+          std::vector<sk::StatusLine>{{"07:00 Morning stretch (partly done)"}});
+    // It keeps the day: the streak goes on.
+    CHECK(says(kiosk.controller.view(kiosk.now), "1 day in a row"));
+}
+
+TEST_CASE("the due screen says how long the holds are today") {
+    sk::Config config = one_short_session();
+    config.routines.back().steps[0].hold_max = 60s;
+    // Three days with the session done: 5 s longer.
+    std::vector<sk::HistoryRecord> history;
+    for (const char* day : {"2026-11-20", "2026-11-21", "2026-11-22"}) {
+        const std::string when = std::string(day) + "T07:00:00";
+        history.push_back({at(when.c_str()), 1h, "Morning stretch@" + std::string(day),
+                           "Morning stretch", "quick", RecordOutcome::completed, 15s});
+    }
+    FakeKiosk kiosk(config, history, "2026-11-23T07:00:00");
+    REQUIRE(kiosk.screen() == ScreenKind::due);
+    CHECK(says(kiosk.controller.view(kiosk.now), "Holds today: 15 s"));
+    kiosk.press();
+    kiosk.run(5s);
+    CHECK(kiosk.controller.view(kiosk.now).big_number == 15);
+    kiosk.run(16s);
+    REQUIRE(kiosk.screen() == ScreenKind::done);
+    CHECK(says(kiosk.controller.view(kiosk.now), "Holds today: 15 s"));
 }

@@ -5,6 +5,7 @@
 
 #include "catch.hpp"
 #include "core/history/stats.hpp"
+#include "core/model/progression.hpp"
 
 using namespace std::chrono;
 using sk::EntryToday;
@@ -327,5 +328,121 @@ TEST_CASE("today follows the local date through the DST switches in Berlin") {
               Marks{{"Night owl", State::done}, {"Bedtime", State::pending}});
         CHECK(marks(sk::compute_stats(config, berlin(), history, evening + 1h)) ==
               Marks{{"Night owl", State::pending}, {"Bedtime", State::pending}});
+    }
+}
+
+namespace {
+
+// A config whose one routine holds 30 s at first, lengthening by 5 s every 3 practice days up to
+// `hold_max`.
+sk::Config progressing(std::vector<sk::ScheduleEntry> schedule, seconds hold_max = 60s) {
+    auto config = config_of(std::move(schedule));
+    config.routines.push_back(sk::Routine{
+        "full", "Full", {{"standing", 30s, hold_max, sk::SideSelection::both, 1, 10s}}});
+    return config;
+}
+
+// The history of one entry a day, from `back` days before monday: 'd' done, 'm' missed,
+// 's' stopped, '-' no record at all.
+std::vector<HistoryRecord> days_going(const std::string& name, const std::string& pattern) {
+    std::vector<HistoryRecord> history;
+    const auto first = monday - days{static_cast<int>(pattern.size())};
+    for (std::size_t index = 0; index < pattern.size(); ++index) {
+        const sys_days day = first + days{static_cast<int>(index)};
+        switch (pattern[index]) {
+            case 'd':
+                history.push_back(record(name, day, RecordOutcome::completed, 300s));
+                break;
+            case 'm':
+                history.push_back(record(name, day, RecordOutcome::missed));
+                break;
+            case 's':
+                history.push_back(record(name, day, RecordOutcome::stopped, 60s));
+                break;
+            default:
+                break;
+        }
+    }
+    return history;
+}
+
+}  // namespace
+
+TEST_CASE("practice days: done days lengthen the holds, a missed day holds them") {
+    const auto config = progressing({entry("Morning", 7h)});
+    auto [pattern, practice, hold] = GENERATE(table<std::string, int, seconds>({
+        {"", 0, 30s},
+        {"dd", 2, 30s},
+        {"ddd", 3, 35s},
+        {"dddddd", 6, 40s},
+        // One missed day (or one stopped early) keeps the level: it does not reset it to 30 s.
+        {"ddddddm", 6, 40s},
+        {"dddddds", 6, 40s},
+        {"ddddddmdd", 8, 40s},
+        {"ddddddmmd", 7, 40s},
+        // The third missed day in a row eases back one step, and so does every third after it.
+        {"ddddddmmm", 3, 35s},
+        {"dddddddmmm", 3, 35s},
+        {"ddddddmmmmmm", 0, 30s},
+        {"ddddddmmmmmmmmm", 0, 30s},
+        // Missed days that are not in a row never ease back.
+        {"ddddddmmdmmdmm", 8, 40s},
+        // A day without a record is as missed as one with a missed record.
+        {"ddddddm--", 3, 35s},
+        // The walk starts at the first record: the days before the kiosk are not missed.
+        {"---ddd", 3, 35s},
+    }));
+    CAPTURE(pattern);
+    const auto stats = sk::compute_stats(config, berlin(), days_going("Morning", pattern),
+                                         berlin_winter(monday, 6h));
+    CHECK(stats.practice_days == practice);
+    CHECK(sk::progressed_hold(config.session, config.routines[0].steps[0], stats.practice_days) ==
+          hold);
+}
+
+TEST_CASE("practice days stop at the longest hold, so easing back is felt at once") {
+    // 30 s to 60 s in steps of 5 s every 3 days: six steps, 18 practice days.
+    const auto config = progressing({entry("Morning", 7h)});
+    const std::string year(365, 'd');
+    auto stats =
+        sk::compute_stats(config, berlin(), days_going("Morning", year), berlin_winter(monday, 6h));
+    CHECK(stats.practice_days == 18);
+    stats = sk::compute_stats(config, berlin(), days_going("Morning", year + "mmm"),
+                              berlin_winter(monday, 6h));
+    CHECK(stats.practice_days == 15);
+    CHECK(sk::progressed_hold(config.session, config.routines[0].steps[0], 15) == 55s);
+
+    SECTION("never beyond 60 s, whatever hold_max says") {
+        const auto long_max = progressing({entry("Morning", 7h)}, 3min);
+        stats = sk::compute_stats(long_max, berlin(), days_going("Morning", year),
+                                  berlin_winter(monday, 6h));
+        CHECK(stats.practice_days == 18);
+        CHECK(sk::progressed_hold(long_max.session, long_max.routines[0].steps[0], 1000) == 60s);
+    }
+    SECTION("a routine that does not progress earns nothing") {
+        const auto fixed = progressing({entry("Morning", 7h)}, 30s);
+        CHECK(sk::compute_stats(fixed, berlin(), days_going("Morning", year),
+                                berlin_winter(monday, 6h))
+                  .practice_days == 0);
+    }
+}
+
+TEST_CASE("practice days: a day with some sessions done keeps the level") {
+    const auto config = progressing({entry("Morning", 7h), entry("Bedtime", 22h)});
+    auto history = days_going("Morning", "ddddddddd");
+    auto bedtimes = days_going("Bedtime", "ddddddmmm");
+    history.insert(history.end(), bedtimes.begin(), bedtimes.end());
+    // Six whole days, then three with only the morning done: neither lengthened nor eased back.
+    auto at_dawn = sk::compute_stats(config, berlin(), history, berlin_winter(monday, 6h));
+    CHECK(at_dawn.practice_days == 6);
+    CHECK(at_dawn.streak_days == 0);
+
+    SECTION("today counts once all of it is done, and is never held against") {
+        history.push_back(record("Morning", monday, RecordOutcome::completed, 300s));
+        CHECK(sk::compute_stats(config, berlin(), history, berlin_winter(monday, 23h))
+                  .practice_days == 6);
+        history.push_back(record("Bedtime", monday, RecordOutcome::completed, 300s));
+        CHECK(sk::compute_stats(config, berlin(), history, berlin_winter(monday, 23h))
+                  .practice_days == 7);
     }
 }

@@ -41,6 +41,9 @@ sk::Config two_a_day() {
         {"gentle", "Gentle bedtime routine", {{"wall", 5s, 5s, sk::SideSelection::both, 1, 0s}}},
     };
     config.session.get_ready = 2s;
+    // Timed, and short: lying down, the wall stretch would wait for a press.
+    config.stretches[0].get_ready = 2s;
+    config.stretches[0].ready = sk::ReadyMode::timed;
     return config;
 }
 
@@ -155,11 +158,13 @@ TEST_CASE("idle: the clock is local time, summer time included") {
     CHECK(view.subheading == "Wednesday 1 July");
 }
 
-TEST_CASE("idle: the look of the last entry whose time has come, through the night") {
+TEST_CASE("idle: night from an hour before bedtime until the morning entry") {
     auto [when, theme] = GENERATE(table<const char*, sk::Theme>({
+        {"2026-11-23T00:00", sk::Theme::night},
         {"2026-11-23T06:59", sk::Theme::night},
         {"2026-11-23T07:00", sk::Theme::day},
-        {"2026-11-23T21:29", sk::Theme::day},
+        {"2026-11-23T20:29", sk::Theme::day},
+        {"2026-11-23T20:30", sk::Theme::night},
         {"2026-11-23T21:30", sk::Theme::night},
         {"2026-11-23T23:59", sk::Theme::night},
     }));
@@ -247,12 +252,13 @@ TEST_CASE("done: what was done, how long, the streak and today's sessions") {
     CHECK(view.kind == ScreenKind::done);
     CHECK(view.heading == "Well done");
     CHECK(view.subheading == "Morning stretch");
-    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s", "4 days in a row"});
+    CHECK(view.body ==
+          std::vector<std::string>{"Full routine · 7 s", "Holds today: 5 s", "4 days in a row"});
     CHECK(view.status ==
           std::vector<StatusLine>{{"07:00 Morning stretch", StatusLine::Mark::done}});
 
     view = sk::done_view(session, t0 + 20s, stats_with(0));
-    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s"});
+    CHECK(view.body == std::vector<std::string>{"Full routine · 7 s", "Holds today: 5 s"});
 }
 
 TEST_CASE("done after a stop says so, kindly") {
@@ -263,8 +269,10 @@ TEST_CASE("done after a stop says so, kindly") {
     auto view = sk::done_view(session, t0 + 4s, stats_with(2));
     CHECK(view.heading == "Stopped early");
     CHECK(view.theme == sk::Theme::night);
-    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine · 3 s",
-                                                "Every stretch counts.", "2 days in a row"});
+    // The words say what the record says: no hold was done, so nothing counts yet.
+    CHECK(view.body == std::vector<std::string>{"Gentle bedtime routine · 3 s", "0 of 1 hold done",
+                                                "Not counted: stretch again later today",
+                                                "2 days in a row"});
 }
 
 TEST_CASE("the key hint during a session") {
@@ -273,10 +281,48 @@ TEST_CASE("the key hint during a session") {
     sk::Session session(config, config.routines[0], "", sk::Theme::day, 0, t0);
     CHECK(sk::session_hint(session, "Space") == "Space: pause · hold 1.5 s to end");
     CHECK(sk::session_hint(session, "") == "Button: pause · hold 1.5 s to end");
+    CHECK(sk::session_hint(session, "Space", "Right") ==
+          "Space: pause · Right: skip · hold 1.5 s to end");
     session.apply(sk::Command::toggle_pause, t0 + 1s);
     CHECK(sk::session_hint(session, "Return") == "Return: resume · hold 1.5 s to end");
+    CHECK(sk::session_hint(session, "Return", "PageDown") ==
+          "Return: resume · PageDown: skip · hold 1.5 s to end");
     session.apply(sk::Command::stop, t0 + 2s);
     CHECK(sk::session_hint(session, "Space") == "Press Space to close");
+}
+
+TEST_CASE("the key hint while a get-ready waits for the button, and the skip key's name") {
+    sk::Config config = two_a_day();
+    config.routines[0].ready = sk::ReadyMode::press;
+    config.stretches[0].ready.reset();
+    const auto t0 = sk::MonoTime{} + 50s;
+    sk::Session session(config, config.routines[0], "", sk::Theme::day, 0, t0);
+    CHECK(sk::session_hint(session, "Space", "Right") ==
+          "Space: in position · Right: skip · hold 1.5 s to end");
+    CHECK(sk::skip_key_name(config.keys) == "Right");
+    config.keys.skip.clear();
+    CHECK(sk::skip_key_name(config.keys).empty());
+}
+
+TEST_CASE("due: each stretch's caution after its name; skipped stretches are left out") {
+    sk::Config config = two_a_day();
+    sk::Stretch standing;
+    standing.id = "standing";
+    standing.title = "Standing hamstring stretch";
+    standing.steps = {"Stand.", "Bend."};
+    standing.caution = "Stop if pain grows or spreads down a leg.";
+    config.stretches.push_back(standing);
+    config.routines[1].steps.push_back({"standing", 30s, 30s, sk::SideSelection::both, 1, 0s});
+    config.routines[1].steps.push_back({"standing", 30s, 30s, sk::SideSelection::both, 1, 0s});
+    const auto due = occurrence(1, "Bedtime stretch", "2026-11-23T21:30");
+    auto view = sk::due_view(config, due, 480s, std::nullopt, "Space");
+    CHECK(view.caution == "Standing hamstring stretch: Stop if pain grows or spreads down a leg.");
+    CHECK(view.status.size() == 2);
+
+    config.schedule[1].skip_stretches = {"standing"};
+    view = sk::due_view(config, due, 480s, std::nullopt, "Space");
+    CHECK(view.caution.empty());
+    CHECK(view.status == std::vector<StatusLine>{{"Wall hamstring stretch · a free wall"}});
 }
 
 TEST_CASE("the config error banner: the first problem, how many more, what is in use") {

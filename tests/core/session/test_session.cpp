@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "core/session/pacing.hpp"
 #include "core/session/session.hpp"
 
 using namespace std::chrono_literals;
@@ -45,6 +46,9 @@ sk::Config test_config() {
     config.session.switch_sides = 2s;
     config.session.lengthen_by = 5s;
     config.session.lengthen_every_days = 3;
+    // Fixed times, so the timings below stay short (the sized defaults are tested on their own).
+    config.stretches[1].get_ready = 2s;
+    config.stretches[1].switch_sides = 2s;
     return config;
 }
 
@@ -248,7 +252,8 @@ TEST_CASE("a pause keeps the time left exactly") {
     auto view = session.view(t0 + 100s);
     CHECK(view.kind == ScreenKind::paused);
     CHECK(view.heading == "Paused");
-    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch", "Holding"});
+    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch · Holding",
+                                                "Stand tall.", "Bend forward from the hips."});
     CHECK(view.big_number == 2);
     CHECK(view.progress == 0.75);
     CHECK(view.theme == sk::Theme::night);
@@ -277,7 +282,8 @@ TEST_CASE("a pause during get ready shows what was going on") {
     session.apply(Command::toggle_pause, t0 + 1s);
     auto view = session.view(t0 + 50s);
     CHECK(view.kind == ScreenKind::paused);
-    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch", "Getting ready"});
+    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch · Getting ready",
+                                                "Stand tall.", "Bend forward from the hips."});
     CHECK(view.big_number == 1);
     session.apply(Command::toggle_pause, t0 + 60s);
     CHECK(session.phase() == Phase::get_ready);
@@ -292,7 +298,8 @@ TEST_CASE("a pause on a later round says which leg and round") {
     session.advance(t0 + 22s);  // right leg, round 2 (21-25)
     session.apply(Command::toggle_pause, t0 + 22s);
     CHECK(session.view(t0 + 22s).body ==
-          std::vector<std::string>{"Chair hamstring stretch", "Right leg, round 2 of 2"});
+          std::vector<std::string>{"Chair hamstring stretch · Right leg, round 2 of 2",
+                                   "Sit on a chair.", "Rest one leg on another chair."});
 }
 
 TEST_CASE("skip ends the current segment now, in every phase") {
@@ -384,7 +391,12 @@ TEST_CASE("stop ends the session from every phase, once") {
     CHECK(view.kind == ScreenKind::done);
     CHECK(view.heading == "Stopped early");
     CHECK(view.subheading == "Morning stretch");
-    CHECK(view.body.at(1) == "Every stretch counts.");
+    // What the record says: not counted, or partly done after most of the holds.
+    const int holds = session.holds_done();
+    CHECK(view.body.at(1) == std::to_string(holds) + " of 4 holds done");
+    CHECK(view.body.at(2) ==
+          (holds > 2 ? "Counts as partly done" : "Not counted: stretch again later today"));
+    CHECK(session.partly_done() == (holds > 2));
 }
 
 TEST_CASE("a long jump crosses segments: hold ends yes, a flood of ticks no") {
@@ -521,7 +533,8 @@ TEST_CASE("the session screens at chosen instants") {
         CHECK(view.big_number == 5);
         CHECK(view.progress == 0.0);
         CHECK(view.body == std::vector<std::string>{"Let your arms hang."});
-        CHECK(view.caution.empty());
+        CHECK(view.phase == "Hold");
+        CHECK(view.caution == "Skip this one if your back hurts.");
 
         CHECK(session.view(t0 + 2001ms).big_number == 5);
         CHECK(session.view(t0 + 3s).big_number == 4);
@@ -575,7 +588,7 @@ TEST_CASE("the pose is shown while getting ready, holding and paused, with the l
 
 TEST_CASE("the last seconds of a switch or a rest show the next pose (a rest, its name too)") {
     sk::Config config = test_config();
-    config.session.switch_sides = 8s;
+    config.stretches[1].switch_sides = 8s;
     // get_ready 0-2, left 2-6, switch 6-14, right 14-18, rest 18-28, left (round 2) 28-32.
     Session session =
         Session(config, {"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 10s)}},
@@ -634,8 +647,261 @@ TEST_CASE("zero-length waits are left out") {
     sk::Config config = test_config();
     config.session.get_ready = 0s;
     config.session.switch_sides = 0s;
+    config.stretches[1].get_ready = 0s;
+    config.stretches[1].switch_sides = 0s;
     Session session(config, {"r", "R", {step("chair", 4s, sk::SideSelection::both, 2, 0s)}}, "",
                     sk::Theme::day, 0, t0);
     CHECK(phases(session) ==
           std::vector{Phase::hold, Phase::hold, Phase::hold, Phase::hold, Phase::done});
+}
+
+namespace {
+
+sk::Stretch stretch_at(const char* id, sk::Position position,
+                       std::vector<sk::Equipment> needs = {}) {
+    sk::Stretch stretch;
+    stretch.id = id;
+    stretch.title = id;
+    stretch.steps = {"Get into it."};
+    stretch.laterality = sk::Laterality::per_leg;
+    stretch.position = position;
+    stretch.needs = std::move(needs);
+    return stretch;
+}
+
+std::vector<std::pair<Phase, std::chrono::seconds>> timed_waits(const Session& session) {
+    std::vector<std::pair<Phase, std::chrono::seconds>> waits;
+    for (const auto& segment : session.segments()) {
+        if (segment.phase == Phase::get_ready || segment.phase == Phase::switch_sides) {
+            waits.emplace_back(
+                segment.phase,
+                std::chrono::duration_cast<std::chrono::seconds>(
+                    segment.ready == sk::ReadyMode::press ? segment.expected : segment.length));
+        }
+    }
+    return waits;
+}
+
+}  // namespace
+
+TEST_CASE("get-ready and switch times are sized to the move and to what a stretch needs") {
+    using sk::Equipment;
+    using sk::Position;
+    sk::SessionSettings settings;  // 10 s to get ready staying put, 5 s to switch
+    const sk::Stretch standing = stretch_at("standing", Position::standing);
+    const sk::Stretch chair = stretch_at("chair", Position::seated, {Equipment::two_chairs});
+    const sk::Stretch towel = stretch_at("towel", Position::lying, {Equipment::towel});
+    const sk::Stretch wall = stretch_at("wall", Position::lying, {Equipment::wall});
+    const sk::Stretch unknown = stretch_at("own", Position::unknown);
+    const std::vector<const sk::Stretch*> all{&standing, &chair, &towel, &wall, &unknown};
+    const auto find = [&](const std::string& id) -> const sk::Stretch* {
+        for (const sk::Stretch* stretch : all) {
+            if (stretch->id == id) {
+                return stretch;
+            }
+        }
+        return nullptr;  // "": the first stretch
+    };
+    struct Row {
+        const char* stretch;
+        const char* before;
+        int get_ready;
+        sk::ReadyMode ready;
+    };
+    const auto row = GENERATE(values<Row>({
+        {"standing", "", 10, sk::ReadyMode::timed},       // begun standing: staying put
+        {"chair", "standing", 25, sk::ReadyMode::timed},  // sit down, fetch a second chair
+        {"chair", "chair", 10, sk::ReadyMode::timed},     // the chairs are there already
+        {"towel", "chair", 35, sk::ReadyMode::press},     // down to the floor, a towel
+        {"towel", "", 35, sk::ReadyMode::press},
+        {"wall", "towel", 15, sk::ReadyMode::timed},  // on the floor already: to the wall
+        {"chair", "wall", 40, sk::ReadyMode::press},  // up from the floor, two chairs
+        {"own", "towel", 10, sk::ReadyMode::timed},
+        {"towel", "own", 15, sk::ReadyMode::timed},
+    }));
+    const sk::Stretch* stretch = find(row.stretch);
+    const sk::Stretch* before = find(row.before);
+    const int get_ready = row.get_ready;
+    const sk::ReadyMode ready = row.ready;
+    REQUIRE(stretch != nullptr);
+    CAPTURE(row.stretch, row.before);
+    CHECK(sk::get_ready_time(settings, *stretch, before) == std::chrono::seconds{get_ready});
+    CHECK(sk::ready_mode(sk::Routine{}, *stretch, before) == ready);
+
+    CHECK(sk::switch_sides_time(settings, standing) == 5s);
+    CHECK(sk::switch_sides_time(settings, chair) == 10s);
+    CHECK(sk::switch_sides_time(settings, towel) == 15s);  // re-loop the towel
+}
+
+TEST_CASE("a stretch's own get_ready, switch_sides and ready win; then the routine's ready") {
+    sk::SessionSettings settings;
+    sk::Stretch towel = stretch_at("towel", sk::Position::lying, {sk::Equipment::towel});
+    towel.get_ready = 45s;
+    towel.switch_sides = 20s;
+    CHECK(sk::get_ready_time(settings, towel, nullptr) == 45s);
+    CHECK(sk::switch_sides_time(settings, towel) == 20s);
+
+    sk::Routine routine;
+    routine.ready = sk::ReadyMode::timed;
+    CHECK(sk::ready_mode(routine, towel, nullptr) == sk::ReadyMode::timed);
+    towel.ready = sk::ReadyMode::press;
+    CHECK(sk::ready_mode(routine, towel, nullptr) == sk::ReadyMode::press);
+    const sk::Stretch standing = stretch_at("standing", sk::Position::standing);
+    routine.ready = sk::ReadyMode::press;
+    CHECK(sk::ready_mode(routine, standing, nullptr) == sk::ReadyMode::press);
+
+    sk::Config config;
+    config.stretches = {standing, towel};
+    const sk::Routine both{"r", "R", {step("standing", 30s), step("towel", 30s)}};
+    const Session session(config, both, "", sk::Theme::day, 0, t0);
+    using W = std::pair<Phase, std::chrono::seconds>;
+    CHECK(timed_waits(session) == std::vector<W>{{Phase::get_ready, 10s},
+                                                 {Phase::switch_sides, 5s},
+                                                 {Phase::get_ready, 45s},
+                                                 {Phase::switch_sides, 20s}});
+}
+
+TEST_CASE("ready: press waits for the button, says so, and starts by itself after the timeout") {
+    sk::Config config = test_config();
+    sk::Routine routine = quick_routine();
+    routine.ready = sk::ReadyMode::press;
+    Session session =
+        Session::start(config, routine, "Morning stretch", sk::Theme::day, 0, t0).session;
+    REQUIRE(session.waiting_for_press());
+
+    auto view = session.view(t0 + 30s);
+    CHECK(view.kind == ScreenKind::get_ready);
+    CHECK(view.phase == "Press when you are in position");
+    CHECK_FALSE(view.big_number.has_value());
+    CHECK_FALSE(view.show_progress);
+    CHECK(view.body.back() == "Starts by itself after 2 min.");
+    CHECK(view.caution == "Skip this one if your back hurts.");
+
+    // Said too, last: what is left in the ear while getting into position.
+    const sk::Utterance said = session.entry_speech();
+    REQUIRE_FALSE(said.phrases.empty());
+    CHECK(said.phrases.back() ==
+          sk::Phrase{"Press when you are in position.", sk::Need::essential});
+
+    // Nothing to redraw until the press or the timeout.
+    CHECK(session.next_deadline(t0 + 30s) == t0 + sk::press_timeout);
+    // Still waiting long after a timed get-ready would have ended.
+    CHECK(session.advance(t0 + 60s).cues.empty());
+    CHECK(session.phase() == Phase::get_ready);
+    const auto events = session.apply(Command::in_position, t0 + 61s);
+    CHECK(session.phase() == Phase::hold);
+    CHECK_FALSE(session.paused());
+    CHECK(events.changed);
+    REQUIRE_FALSE(events.speech.empty());
+    CHECK(events.speech.back().moment == sk::SpeechMoment::hold);
+    CHECK(session.view(t0 + 62s).phase == "Hold");
+    CHECK(session.view(t0 + 62s).big_number == 4);
+
+    // In position means nothing once the hold runs.
+    session.apply(Command::in_position, t0 + 63s);
+    CHECK(session.phase() == Phase::hold);
+    CHECK_FALSE(session.paused());
+
+    // Never pressed: the hold starts by itself after the timeout.
+    Session waiting = Session::start(config, routine, "", sk::Theme::day, 0, t0).session;
+    waiting.advance(t0 + sk::press_timeout - 1s);
+    CHECK(waiting.phase() == Phase::get_ready);
+    waiting.advance(t0 + sk::press_timeout);
+    CHECK(waiting.phase() == Phase::hold);
+
+    // The planned length counts what the move is likely to take, not the timeout.
+    CHECK(waiting.planned_length() < sk::press_timeout);
+}
+
+TEST_CASE("the phases are named in words beside their countdowns, and the caution stays up") {
+    const sk::Config config = test_config();
+    Session session = start(quick_routine());
+    auto view = session.view(t0 + 1s);
+    CHECK(view.phase == "Get ready");
+    CHECK(view.big_number == 1);
+    CHECK(view.caution == "Skip this one if your back hurts.");
+    view = session.view(t0 + 3s);
+    CHECK(view.kind == ScreenKind::hold);
+    CHECK(view.phase == "Hold");
+    CHECK(view.caution == "Skip this one if your back hurts.");
+    session.apply(Command::toggle_pause, t0 + 4s);
+    view = session.view(t0 + 5s);
+    CHECK(view.kind == ScreenKind::paused);
+    CHECK(view.phase.empty());
+    CHECK(view.caution == "Skip this one if your back hurts.");
+    // The steps, to read again while paused.
+    CHECK(view.body == std::vector<std::string>{"Standing hamstring stretch · Holding",
+                                                "Stand tall.", "Bend forward from the hips."});
+    // A stretch without a caution shows none.
+    session.apply(Command::toggle_pause, t0 + 6s);
+    view = session.view(t0 + 10s);
+    CHECK(view.heading == "Chair hamstring stretch");
+    CHECK(view.caution.empty());
+}
+
+TEST_CASE("holds done: the holds before a stop; partly done after more than half of them") {
+    // get_ready 0-2, left 2-10, switch 10-12, right 12-20, rest 20-23, left 23-31, switch 31-33,
+    // right 33-41.
+    auto [stop_at, done, partly] = GENERATE(table<int, int, bool>({
+        {1, 0, false},
+        {9, 0, false},
+        {11, 1, false},
+        {22, 2, false},
+        {32, 3, true},
+        {40, 3, true},
+    }));
+    CAPTURE(stop_at);
+    Session session = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 2, 3s)}});
+    CHECK(session.holds_planned() == 4);
+    session.apply(Command::stop, t0 + std::chrono::seconds{stop_at});
+    CHECK(session.holds_done() == done);
+    CHECK(session.partly_done() == partly);
+
+    SECTION("a session that ran to the end did all its holds, and is not partly anything") {
+        Session whole = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 2, 3s)}});
+        whole.advance(t0 + 60s);
+        CHECK(whole.holds_done() == 4);
+        CHECK_FALSE(whole.partly_done());
+    }
+}
+
+TEST_CASE("carry on: a stopped session takes up the step it stopped in from its beginning") {
+    Session session = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+    // get_ready 0-2, left 2-10, switch 10-12, right 12-20; stopped 5 s into the right hold.
+    session.apply(Command::stop, t0 + 17s);
+    REQUIRE(session.finished());
+    auto events = session.carry_on(t0 + 27s);
+    CHECK_FALSE(session.finished());
+    CHECK_FALSE(session.outcome());
+    CHECK(events.changed);
+    CHECK(session.phase() == Phase::hold);
+    CHECK(session.view(t0 + 27s).side == sk::Side::right);
+    CHECK(session.view(t0 + 27s).big_number == 8);
+    REQUIRE(events.speech.size() == 1);
+    CHECK(events.speech[0].moment == sk::SpeechMoment::hold);
+    // The 10 s on the stopped screen are not active time.
+    CHECK(session.active_time(t0 + 27s) == 17s);
+
+    events = session.advance(t0 + 35s);
+    CHECK(events.ended == Outcome::completed);
+    CHECK(session.active_time(t0 + 35s) == 25s);
+    CHECK(session.holds_done() == 2);
+
+    SECTION("only a stopped session carries on") {
+        CHECK_FALSE(session.carry_on(t0 + 40s).changed);
+        CHECK(session.outcome() == Outcome::completed);
+        Session running = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+        CHECK_FALSE(running.carry_on(t0 + 1s).changed);
+        CHECK(running.phase() == Phase::get_ready);
+    }
+    SECTION("stopped again, it carries on again") {
+        Session twice = start({"r", "R", {step("chair", 8s, sk::SideSelection::both, 1, 3s)}});
+        twice.apply(Command::stop, t0 + 5s);
+        twice.carry_on(t0 + 6s);
+        twice.apply(Command::stop, t0 + 7s);
+        CHECK(twice.holds_done() == 0);
+        twice.carry_on(t0 + 8s);
+        CHECK(twice.view(t0 + 8s).big_number == 8);
+        CHECK(twice.active_time(t0 + 8s) == 6s);
+    }
 }

@@ -224,7 +224,7 @@ TEST_CASE("a skip says the next step at once; a stop says so kindly") {
     REQUIRE(stopped.speech.size() == 1);
     CHECK(stopped.speech[0].moment == SpeechMoment::stopped);
     CHECK(texts(stopped.speech[0]) ==
-          std::vector<std::string>{"Stopped early.", "Every stretch counts."});
+          std::vector<std::string>{"Stopped early.", "Not counted: stretch again later today."});
 }
 
 TEST_CASE("a jump over steps says only the step it lands in; stale calls stay silent") {
