@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
-#include "app/fonts/font_locator.hpp"
 #include "app/draw/renderer.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "core/config/parser.hpp"
 #include "core/controller/screen_samples.hpp"
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/draw/display.hpp"
-#include "app/fonts/font_locator.hpp"
 #include "app/draw/renderer.hpp"
+#include "app/fonts/font_locator.hpp"
 #include "catch.hpp"
 #include "render_samples.hpp"
 
