@@ -51,6 +51,10 @@ for picture in standing chair towel wall; do
     check "the $picture picture is installed" \
         cmp -s "assets/pictures/$picture.svg" "$root$prefix/share/stretch-kiosk/assets/pictures/$picture.svg"
 done
+for language in $(cat po/LINGUAS); do
+    check "the $language translation is installed" \
+        test -f "$root$prefix/share/locale/$language/LC_MESSAGES/stretch-kiosk.mo"
+done
 check "the Raspberry Pi guide is installed" test -f "$root$prefix/share/doc/stretch-kiosk/raspberry-pi.md"
 doc=$root$prefix/share/doc/stretch-kiosk man=$root$prefix/share/man
 check "the copyright file is installed" cmp -s cmake/debian/copyright "$doc/copyright"

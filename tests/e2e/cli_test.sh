@@ -211,7 +211,7 @@ if grep -q "voice: eSpeak NG" <<<"$("$bin" --version)"; then
     check "no voice data: no WAVs" 0 "$(find "$tmp/screens-no-data" -name '*.wav' | wc -l)"
 
     # A voice eSpeak NG does not have: one line, and no WAVs.
-    sed 's/^  voice: en /  voice: xx-nosuch /' "$src/config/stretch-kiosk.yaml" >"$tmp/no-voice.yaml"
+    sed 's/^  # voice: en-us       /  voice: xx-nosuch /' "$src/config/stretch-kiosk.yaml" >"$tmp/no-voice.yaml"
     out=$("$bin" --render-screens "$tmp/screens-no-voice" --config "$tmp/no-voice.yaml" 2>"$tmp/err")
     check "unknown voice: status" 0 "$?"
     check "unknown voice: one line says so" 1 "$(grep -c "voice is off: eSpeak NG has no voice 'xx-nosuch'" "$tmp/err")"

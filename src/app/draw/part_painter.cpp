@@ -5,6 +5,7 @@
 
 #include "app/draw/seven_segment.hpp"
 #include "app/draw/text_estimate.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -30,7 +31,7 @@ std::string side_words(const ScreenView& view) {
     if (!view.subheading.empty() || view.side == Side::none) {
         return view.subheading;
     }
-    return view.side == Side::left ? "Left leg" : "Right leg";
+    return view.side == Side::left ? tr("Left leg") : tr("Right leg");
 }
 
 // Text whose width stays put as the digits change: every digit set as the widest, and a count

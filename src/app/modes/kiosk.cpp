@@ -35,6 +35,9 @@ StartConfig load_start_config(const Options& options, const std::string& state_d
     for (const auto& line : first.log) {
         log_line(priority, line);
     }
+    for (const auto& line : first.language_log) {
+        log_line(LogPriority::info, line);
+    }
     LocalZone local = Zone::local_with_warning();
     Zone zone = config.current().timezone.empty() ? local.zone : schedule_zone(config.current());
     if (config.current().timezone.empty() && !local.warning.empty()) {

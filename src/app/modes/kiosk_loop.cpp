@@ -15,6 +15,7 @@
 #include "app/system/log.hpp"
 #include "app/system/status_request.hpp"
 #include "core/session/session.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -32,7 +33,7 @@ constexpr milliseconds longest_wait{60'000};
 constexpr milliseconds sound_settle_period{250};
 
 std::string button_name(const KeySettings& keys) {
-    return keys.button.empty() ? std::string("the button") : keys.button.front();
+    return keys.button.empty() ? std::string() : keys.button.front();
 }
 
 void log_all(LogPriority priority, const std::vector<std::string>& lines) {
@@ -336,6 +337,7 @@ void KioskLoop::look_at_system() {
     }
     ConfigUpdate update = config_.reload();
     log_all(update.banner.empty() ? LogPriority::notice : LogPriority::warning, update.log);
+    log_all(LogPriority::notice, update.language_log);
     controller_.set_banner(update.banner);
     if (update.config) {
         apply(*update.config);
@@ -426,7 +428,8 @@ void KioskLoop::write_records(const std::vector<HistoryRecord>& records) {
     for (const auto& record : records) {
         if (std::string error = history_.append(record); !error.empty()) {
             log_line(LogPriority::error, error);
-            controller_.set_problem("History not saved: " + error);
+            // TRANSLATORS: {error} is the system's reason, as the log has it.
+            controller_.set_problem(fill(tr("History not saved: {error}"), {{"error", error}}));
         }
     }
 }

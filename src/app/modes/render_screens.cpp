@@ -13,6 +13,7 @@
 #include "app/sound/speech_engine.hpp"
 #include "app/sound/speech_player.hpp"
 #include "app/sound/speech_synth.hpp"
+#include "app/system/catalogs.hpp"
 #include "app/system/config_source.hpp"
 #include "app/system/log.hpp"
 #include "core/controller/screen_samples.hpp"
@@ -53,7 +54,11 @@ int run_render_screens(const Options& options) {
     if (!loaded) {
         return exit_bad_config;
     }
-    const Config& config = *loaded->result.config;
+    Config config = *loaded->result.config;
+    Languages languages;
+    for (const std::string& line : languages.put_in_force(config)) {
+        log_line(line);
+    }
     Zone zone = schedule_zone(config);
     SysSeconds now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (options.clock_start) {
@@ -85,7 +90,7 @@ int run_render_screens(const Options& options) {
     for (const auto& problem : fonts.problems) {
         log_line(LogPriority::warning, problem);
     }
-    std::string button = config.keys.button.empty() ? "the button" : config.keys.button.front();
+    std::string button = config.keys.button.empty() ? std::string() : config.keys.button.front();
     int status = exit_ok;
     // Beside every screen that speaks, what it says (no sound device needed).
     std::optional<SpeechSynth> synth;

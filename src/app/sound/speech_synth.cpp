@@ -174,7 +174,9 @@ void SpeechSynth::work(VoiceSettings first_voice) {
             return current_ok;
         }
         current = std::pair{name, words_per_minute};
-        const auto problem = speech_engine::set_voice(name, words_per_minute);
+        // An empty voice is the language's (app/system/catalogs.cpp fills it in from the config);
+        // one that was never filled in speaks the program's own language, English.
+        const auto problem = speech_engine::set_voice(name.empty() ? "en" : name, words_per_minute);
         current_ok = !problem;
         if (problem) {
             std::lock_guard lock(mutex_);

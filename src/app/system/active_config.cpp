@@ -50,14 +50,22 @@ void write_atomically(const std::string& path, const std::string& text) {
 }  // namespace
 
 ActiveConfig::ActiveConfig(std::optional<std::string> flag, std::string state_dir,
-                           PictureDecoder decode)
+                           PictureDecoder decode, std::string catalogs)
     : flag_(std::move(flag)),
       last_good_path_(state_dir + "/last-good-config.yaml"),
       decode_(std::move(decode)),
-      current_(default_config()) {}
+      current_(default_config()),
+      languages_(std::move(catalogs)) {}
 
 std::vector<std::string> ActiveConfig::watched_paths() const {
     return config_search_paths(flag_);
+}
+
+void ActiveConfig::make_current(Config config, ConfigUpdate& update) {
+    const std::vector<std::string> said = languages_.put_in_force(config);
+    update.language_log.insert(update.language_log.end(), said.begin(), said.end());
+    current_ = std::move(config);
+    update.config = current_;
 }
 
 ConfigUpdate ActiveConfig::reload() {
@@ -66,7 +74,7 @@ ConfigUpdate ActiveConfig::reload() {
     if (!path_) {
         if (!loaded_once_) {
             update.log.push_back("no config file found: using the built-in sample schedule");
-            update.config = current_;
+            make_current(current_, update);
         } else if (last_file_) {
             // The file in use was deleted (or moved away) and no other is in the search order:
             // the last good schedule stays, as it does for a broken file.
@@ -83,9 +91,8 @@ ConfigUpdate ActiveConfig::reload() {
 
     ConfigResult result = load_config_file(*path_, PictureCheck{std::nullopt, decode_});
     if (result.ok()) {
-        current_ = *result.config;
-        update.config = current_;
         update.log.push_back((loaded_once_ ? "config reloaded: " : "config: ") + *path_);
+        make_current(*result.config, update);
         if (auto text = read_small_file(*path_); text && read_small_file(last_good_path_) != text) {
             write_atomically(last_good_path_, *text);
         }
@@ -96,23 +103,24 @@ ConfigUpdate ActiveConfig::reload() {
     for (const auto& diagnostic : result.diagnostics) {
         update.log.push_back(diagnostic.to_string());
     }
-    update.banner = error_banner(result.diagnostics);
     if (!loaded_once_) {
         // Starting with a broken file: the last good copy, else the built-in sample. The copy's
         // pictures are where the file's are, beside the file.
         const PictureCheck pictures{std::filesystem::path(*path_).parent_path().string(), decode_};
         ConfigResult last_good = load_config_file(last_good_path_, pictures);
         if (last_good.ok()) {
-            current_ = *last_good.config;
             update.log.push_back("using the last good config, saved in " + last_good_path_);
+            make_current(*last_good.config, update);
         } else {
             update.log.push_back("using the built-in sample schedule until the config is fixed");
+            make_current(current_, update);
         }
-        update.config = current_;
         loaded_once_ = true;
     } else {
         update.log.push_back("keeping the last good config until the file is fixed");
     }
+    // In the language of the schedule in force: the banner's own words are the kiosk's.
+    update.banner = error_banner(result.diagnostics);
     return update;
 }
 

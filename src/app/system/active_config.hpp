@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/system/catalogs.hpp"
 #include "core/config/parser.hpp"
 #include "core/model/config.hpp"
 
@@ -16,6 +17,8 @@ struct ConfigUpdate {
     std::optional<Config> config;  // a new good config to apply; empty when nothing changes
     std::string banner;            // the error to show on screen; empty when the file is good
     std::vector<std::string> log;  // sentences for the log
+    // The language put in force, when it changed, and a language with no translation (once).
+    std::vector<std::string> language_log;
 };
 
 class ActiveConfig {
@@ -23,7 +26,9 @@ class ActiveConfig {
     // `flag` is --config; `state_dir` keeps a copy of the last good file, so a config broken
     // while the kiosk was off still leaves the last good schedule in force after a restart.
     // `decode` checks the pictures a config names as the screen would draw them.
-    ActiveConfig(std::optional<std::string> flag, std::string state_dir, PictureDecoder decode);
+    // `catalogs` is where the translations are (catalog_dir(): beside the program, or installed).
+    ActiveConfig(std::optional<std::string> flag, std::string state_dir, PictureDecoder decode,
+                 std::string catalogs = catalog_dir());
 
     // Reads the file again (at start-up and whenever it changed).
     ConfigUpdate reload();
@@ -42,6 +47,10 @@ class ActiveConfig {
     Config current_;
     bool loaded_once_ = false;
     std::optional<std::string> last_file_;  // the config file found last, if any
+    Languages languages_;
+
+    // `config` becomes current, in its language.
+    void make_current(Config config, ConfigUpdate& update);
 };
 
 }  // namespace sk

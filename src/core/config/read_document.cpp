@@ -5,13 +5,14 @@
 #include <array>
 
 #include "core/time/local_time.hpp"
+#include "core/words/language.hpp"
 
 namespace sk {
 namespace {
 
-constexpr std::array<std::string_view, 10> top_level_keys = {
-    "timezone", "schedule", "stretches", "routines", "session",
-    "display",  "audio",    "voice",     "keys",     "skip_stretches"};
+constexpr std::array<std::string_view, 11> top_level_keys = {
+    "timezone", "language", "schedule", "stretches", "routines",      "session",
+    "display",  "audio",    "voice",    "keys",      "skip_stretches"};
 
 void read_timezone(ConfigReader& reader, const Field& field, std::string& timezone) {
     const auto name = read_text(reader, field);
@@ -25,6 +26,21 @@ void read_timezone(ConfigReader& reader, const Field& field, std::string& timezo
         return;
     }
     timezone = *name;
+}
+
+void read_language(ConfigReader& reader, const Field& field, std::string& language) {
+    const auto text = read_text(reader, field);
+    if (!text) {
+        return;
+    }
+    const std::string tag = language_tag(*text);
+    if (tag.empty() || *text == "C" || *text == "POSIX") {
+        reader.error(
+            *field.value,
+            "language must be a language code such as de, es or pt_BR, not " + quoted(*text));
+        return;
+    }
+    language = tag;
 }
 
 // With its own stretches but the built-in routines, a file must still have what they use.
@@ -59,6 +75,9 @@ Config read_config_document(ConfigReader& reader, const ConfigNode& root, Defaul
 
     if (const auto field = fields.get("timezone")) {
         read_timezone(reader, *field, config.timezone);
+    }
+    if (const auto field = fields.get("language")) {
+        read_language(reader, *field, config.language);
     }
 
     const auto stretches_field = fields.get("stretches");

@@ -5,6 +5,7 @@
 
 #include "core/schedule/schedule.hpp"
 #include "core/screens/views.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -494,7 +495,7 @@ Effects Controller::start_now(const std::string& routine_id, Instant now) {
     // A session started by hand shortly before a scheduled one takes its place, so the prompt
     // does not come up again minutes after the stretches are done.
     std::string occurrence;
-    std::string name = "Stretch now";
+    std::string name = tr("Stretch now");
     if (due_) {
         occurrence = due_->key();
         name = due_->entry_name;

@@ -6,6 +6,7 @@
 #include "core/schedule/schedule.hpp"
 #include "core/screens/views.hpp"
 #include "core/session/session.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -20,7 +21,7 @@ Routine showcase_routine(const Config& config) {
     const Stretch& stretch =
         per_leg != config.stretches.end() ? *per_leg : config.stretches.front();
     return Routine{
-        "sample", "Sample routine", {{stretch.id, 30s, 30s, SideSelection::both, 2, 10s}}};
+        "sample", tr("Sample routine"), {{stretch.id, 30s, 30s, SideSelection::both, 2, 10s}}};
 }
 
 // The instant `fraction` of the way through the first segment in `phase` (after `skip` such).
@@ -49,7 +50,7 @@ void add_stretch_samples(std::vector<SampleScreen>& screens, const Config& confi
                          const std::string& button_name) {
     for (const Stretch& stretch : config.stretches) {
         const Routine routine{
-            "sample", "Sample routine", {{stretch.id, 30s, 30s, SideSelection::both, 1, 10s}}};
+            "sample", tr("Sample routine"), {{stretch.id, 30s, 30s, SideSelection::both, 1, 10s}}};
         const Session session =
             Session::start(config, routine, entry_name, Theme::day, 0, start).session;
         for (const auto& [phase, name] :
@@ -113,7 +114,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
         for (Theme theme : {Theme::day, Theme::night}) {
             const char* suffix = theme == Theme::night ? "-night" : "";
             Session session = Session::start(config, routine,
-                                             config.schedule.empty() ? "Stretch now"
+                                             config.schedule.empty() ? tr("Stretch now")
                                                                      : config.schedule.front().name,
                                              theme, 0, start)
                                   .session;
@@ -181,7 +182,7 @@ std::vector<SampleScreen> sample_screens(const Config& config, const Zone& zone,
     screens.push_back({"error", error, {}});
 
     add_stretch_samples(screens, config,
-                        config.schedule.empty() ? "Stretch now" : config.schedule.front().name,
+                        config.schedule.empty() ? tr("Stretch now") : config.schedule.front().name,
                         start, button_name);
     return screens;
 }

@@ -47,7 +47,8 @@ struct Volume {
 // How the coach speaks: an eSpeak NG voice, its pace and its loudness.
 struct VoiceSettings {
     bool enabled = true;
-    std::string voice = "en";    // an eSpeak NG voice or language name: "en", "en-us", "de"
+    std::string voice;           // an eSpeak NG voice or language name ("en-us", "de"); empty:
+                                 // the voice of the language in force
     int words_per_minute = 150;  // eSpeak NG's own default is 175: a coach speaks calmly
     Volume volume{100};          // the voice's level, as a share of the session's volume
     bool operator==(const VoiceSettings&) const = default;
@@ -191,6 +192,7 @@ struct KeySettings {
 // The whole validated configuration.
 struct Config {
     std::string timezone;  // IANA name; empty means the system's local zone
+    std::string language;  // "de", "pt_BR"; empty: the environment's (core/words/language.hpp)
     std::vector<ScheduleEntry> schedule;
     std::vector<Stretch> stretches;  // in file order
     std::vector<Routine> routines;   // in file order

@@ -7,6 +7,7 @@
 
 #include "core/session/button.hpp"
 #include "core/time/duration_text.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -15,21 +16,65 @@ using std::chrono::days;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-constexpr std::array<const char*, 7> weekday_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                   "Thursday", "Friday", "Saturday"};
-constexpr std::array<const char*, 12> month_names{"January",   "February", "March",    "April",
-                                                  "May",       "June",     "July",     "August",
-                                                  "September", "October",  "November", "December"};
-
 std::string weekday_name(std::chrono::sys_days day) {
-    return weekday_names[std::chrono::weekday{day}.c_encoding()];
+    switch (std::chrono::weekday{day}.c_encoding()) {
+        case 0:
+            return tr("Sunday");
+        case 1:
+            return tr("Monday");
+        case 2:
+            return tr("Tuesday");
+        case 3:
+            return tr("Wednesday");
+        case 4:
+            return tr("Thursday");
+        case 5:
+            return tr("Friday");
+        default:
+            return tr("Saturday");
+    }
 }
 
-// "23 November"
-std::string day_and_month(std::chrono::sys_days day) {
-    const Date date{day};
-    return std::to_string(static_cast<unsigned>(date.day())) + " " +
-           month_names[static_cast<unsigned>(date.month()) - 1];
+// A month's name as a date says it (some languages decline it there: a context of its own).
+std::string month_name(std::chrono::month month) {
+    switch (static_cast<unsigned>(month)) {
+        case 1:
+            return tr_c("in a date", "January");
+        case 2:
+            return tr_c("in a date", "February");
+        case 3:
+            return tr_c("in a date", "March");
+        case 4:
+            return tr_c("in a date", "April");
+        case 5:
+            return tr_c("in a date", "May");
+        case 6:
+            return tr_c("in a date", "June");
+        case 7:
+            return tr_c("in a date", "July");
+        case 8:
+            return tr_c("in a date", "August");
+        case 9:
+            return tr_c("in a date", "September");
+        case 10:
+            return tr_c("in a date", "October");
+        case 11:
+            return tr_c("in a date", "November");
+        default:
+            return tr_c("in a date", "December");
+    }
+}
+
+std::string day_number(std::chrono::sys_days day) {
+    return std::to_string(static_cast<unsigned>(Date{day}.day()));
+}
+
+// "Monday 23 November"
+std::string date_line(std::chrono::sys_days day) {
+    // TRANSLATORS: the date under the idle clock; put the blanks in your language's order.
+    return fill(tr("{weekday} {day} {month}"), {{"weekday", weekday_name(day)},
+                                                {"day", day_number(day)},
+                                                {"month", month_name(Date{day}.month())}});
 }
 
 // A wall-clock reading's date as a day count (for weekdays and differences), and its time of day.
@@ -41,22 +86,75 @@ TimeOfDay time_of(LocalSeconds wall) {
     return TimeOfDay{std::chrono::floor<minutes>(wall - std::chrono::floor<days>(wall))};
 }
 
-std::string key_name(const std::string& button_name) {
-    return button_name.empty() ? "Button" : button_name;
+// A key's name as the person is told to press it: the config names keys as SDL does ("Space"),
+// and the common ones have names in every language.
+std::string shown_key(const std::string& name) {
+    if (name == "Space") {
+        return tr_c("key", "Space");
+    }
+    if (name == "Return") {
+        return tr_c("key", "Return");
+    }
+    if (name == "Escape") {
+        return tr_c("key", "Escape");
+    }
+    if (name == "Backspace") {
+        return tr_c("key", "Backspace");
+    }
+    if (name == "Tab") {
+        return tr_c("key", "Tab");
+    }
+    if (name == "Delete") {
+        return tr_c("key", "Delete");
+    }
+    if (name == "Left") {
+        return tr_c("key", "Left");
+    }
+    if (name == "Right") {
+        return tr_c("key", "Right");
+    }
+    if (name == "Up") {
+        return tr_c("key", "Up");
+    }
+    if (name == "Down") {
+        return tr_c("key", "Down");
+    }
+    if (name == "PageUp") {
+        return tr_c("key", "PageUp");
+    }
+    if (name == "PageDown") {
+        return tr_c("key", "PageDown");
+    }
+    if (name == "Click") {
+        // A mouse click or a tap on a touch screen.
+        return tr_c("key", "Click");
+    }
+    return name;
 }
 
-std::string press(const std::string& button_name) {
-    return button_name.empty() ? "Press the button" : "Press " + button_name;
+// The key at the head of a hint ("Space: pause").
+std::string key_name(const std::string& button_name) {
+    return button_name.empty() ? tr("Button") : shown_key(button_name);
+}
+
+// The key in a sentence ("Press Space to start"); with no key, the button.
+std::string key_in_sentence(const std::string& button_name) {
+    return button_name.empty() ? tr("the button") : shown_key(button_name);
+}
+
+std::string with_key(std::string_view pattern, const std::string& button_name) {
+    return fill(pattern, {{"key", key_in_sentence(button_name)}});
 }
 
 std::string streak_line(int streak_days) {
-    return std::to_string(streak_days) + (streak_days == 1 ? " day in a row" : " days in a row");
+    return fill(tr_n("{count} day in a row", "{count} days in a row", streak_days),
+                {{"count", std::to_string(streak_days)}});
 }
 
 std::vector<StatusLine> today_lines(const Stats& stats) {
     std::vector<StatusLine> lines;
     for (const EntryToday& entry : stats.today) {
-        StatusLine line{format_time_of_day(entry.time) + " " + entry.entry};
+        StatusLine line{clock_reading(entry.time) + " " + entry.entry};
         switch (entry.state) {
             case EntryToday::State::pending:
                 line.mark = StatusLine::Mark::pending;
@@ -68,15 +166,15 @@ std::vector<StatusLine> today_lines(const Stats& stats) {
                 line.mark = StatusLine::Mark::missed;
                 break;
             case EntryToday::State::partly:
-                line.text += " (partly done)";
+                line.text += " " + tr("(partly done)");
                 break;
             case EntryToday::State::stopped:
                 // Begun is better than missed: no cross, just the words.
-                line.text += " (ended early)";
+                line.text += " " + tr("(ended early)");
                 break;
             case EntryToday::State::unattended:
                 // It ran, but nobody confirmed being there: not done, not missed.
-                line.text += " (unattended)";
+                line.text += " " + tr("(unattended)");
                 break;
         }
         lines.push_back(std::move(line));
@@ -87,18 +185,22 @@ std::vector<StatusLine> today_lines(const Stats& stats) {
 std::string next_line(const Zone& zone, LocalSeconds local_now, const Occurrence& next) {
     const LocalSeconds when = zone.to_local(next.instant);
     const auto days_ahead = (local_day(when) - local_day(local_now)).count();
-    const std::string at = " at " + format_time_of_day(time_of(when));
-    std::string line = "Next: " + next.entry_name;
+    const std::chrono::sys_days day = local_day(when);
+    const std::initializer_list<Blank> blanks{{"entry", next.entry_name},
+                                              {"time", clock_reading(time_of(when))},
+                                              {"weekday", weekday_name(day)},
+                                              {"day", day_number(day)},
+                                              {"month", month_name(Date{day}.month())}};
     if (days_ahead <= 0) {
-        return line + at;
+        return fill(tr("Next: {entry} at {time}"), blanks);
     }
     if (days_ahead == 1) {
-        return line + " tomorrow" + at;
+        return fill(tr("Next: {entry} tomorrow at {time}"), blanks);
     }
     if (days_ahead < 7) {
-        return line + " on " + weekday_name(local_day(when)) + at;
+        return fill(tr("Next: {entry} on {weekday} at {time}"), blanks);
     }
-    return line + " on " + day_and_month(local_day(when)) + at;
+    return fill(tr("Next: {entry} on {day} {month} at {time}"), blanks);
 }
 
 // Between sessions the screen follows the time of day: night from an hour before each night
@@ -132,23 +234,26 @@ std::string minutes_and_seconds(seconds duration) {
 // "1.5 s"
 std::string long_press_text() {
     const auto tenths = Button::default_long_press.count() / 100;
-    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") +
-           " s";
+    // TRANSLATORS: the decimal separator of your language, as in "1.5 s".
+    const std::string point = tr_c("decimal separator", ".");
+    return fill(tr("{count} s"),
+                {{"count", std::to_string(tenths / 10) +
+                               (tenths % 10 ? point + std::to_string(tenths % 10) : "")}});
 }
 
 // What a stretch needs, as the due screen says it.
 std::string need_words(Equipment need) {
     switch (need) {
         case Equipment::chair:
-            return "a chair";
+            return tr("a chair");
         case Equipment::two_chairs:
-            return "two chairs";
+            return tr("two chairs");
         case Equipment::towel:
-            return "a towel";
+            return tr("a towel");
         case Equipment::wall:
-            return "a free wall";
+            return tr("a free wall");
         case Equipment::mat:
-            return "a mat";
+            return tr("a mat");
     }
     return "";
 }
@@ -204,18 +309,20 @@ struct HoldSpan {
         if (!shortest) {
             return {};
         }
-        std::string text = "Holds today: " + std::to_string(shortest->count());
-        if (*longest != *shortest) {
-            text += "–" + std::to_string(longest->count());
+        if (*longest == *shortest) {
+            return fill(tr("Holds today: {seconds} s"),
+                        {{"seconds", std::to_string(shortest->count())}});
         }
-        return text + " s";
+        return fill(tr("Holds today: {shortest}–{longest} s"),
+                    {{"shortest", std::to_string(shortest->count())},
+                     {"longest", std::to_string(longest->count())}});
     }
 };
 
 }  // namespace
 
 std::string clock_text(const Zone& zone, SysSeconds now) {
-    return format_time_of_day(time_of(zone.to_local(now)));
+    return clock_reading(time_of(zone.to_local(now)));
 }
 
 std::string holds_today_line(const Config& config, const Routine& routine, int practice_days) {
@@ -229,12 +336,15 @@ std::string holds_today_line(const Config& config, const Routine& routine, int p
 std::string rough_span(seconds span) {
     const auto count = std::max<seconds::rep>(0, span.count());
     if (count < 60 * 60) {
-        return std::to_string(std::max<seconds::rep>(1, count / 60)) + " min";
+        return fill(tr("{count} min"),
+                    {{"count", std::to_string(std::max<seconds::rep>(1, count / 60))}});
     }
     if (count < 2 * 24 * 60 * 60) {
-        return std::to_string(count / (60 * 60)) + " h";
+        return fill(tr("{count} h"), {{"count", std::to_string(count / (60 * 60))}});
     }
-    return std::to_string(count / (24 * 60 * 60)) + " days";
+    const auto days = count / (24 * 60 * 60);
+    return fill(tr_n("{count} day", "{count} days", static_cast<long>(days)),
+                {{"count", std::to_string(days)}});
 }
 
 ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
@@ -244,33 +354,35 @@ ScreenView idle_view(const Config& config, const Zone& zone, SysSeconds now,
     ScreenView view;
     view.kind = ScreenKind::idle;
     view.theme = idle_theme(config, time_of(local));
-    view.heading = format_time_of_day(time_of(local));
-    view.subheading = weekday_name(local_day(local)) + " " + day_and_month(local_day(local));
+    view.heading = clock_reading(time_of(local));
+    view.subheading = date_line(local_day(local));
     view.status = today_lines(stats);
     if (clock.trust == ClockTrust::untrusted && clock.history_ahead) {
         // A stale clock (no RTC, no network yet): say what waits, and until when at most.
         const LocalSeconds until = zone.to_local(*clock.history_ahead);
         const bool today = local_day(until) == local_day(local);
-        view.body.push_back("Clock behind the last session by " +
-                            rough_span(*clock.history_ahead - now));
-        view.body.push_back("Set the time: sessions wait until " +
-                            (today ? std::string() : weekday_name(local_day(until)) + " ") +
-                            format_time_of_day(time_of(until)));
+        view.body.push_back(fill(tr("Clock behind the last session by {span}"),
+                                 {{"span", rough_span(*clock.history_ahead - now)}}));
+        const std::initializer_list<Blank> blanks{{"time", clock_reading(time_of(until))},
+                                                  {"weekday", weekday_name(local_day(until))}};
+        view.body.push_back(
+            today ? fill(tr("Set the time: sessions wait until {time}"), blanks)
+                  : fill(tr("Set the time: sessions wait until {weekday} {time}"), blanks));
     } else if (next) {
         view.body.push_back(next_line(zone, local, *next));
     } else {
-        view.body.push_back("No sessions planned");
+        view.body.push_back(tr("No sessions planned"));
     }
     if (clock.trust == ClockTrust::trusted && clock.history_ahead &&
         clock.sync == ClockSync::unsynchronised) {
         // The history is far ahead of a clock nobody vouches for: one of them is wrong.
-        view.body.push_back("Clock " + rough_span(*clock.history_ahead - now) +
-                            " behind the history: set the time if wrong");
+        view.body.push_back(fill(tr("Clock {span} behind the history: set the time if wrong"),
+                                 {{"span", rough_span(*clock.history_ahead - now)}}));
     }
     if (stats.streak_days > 0) {
         view.body.push_back(streak_line(stats.streak_days));
     }
-    view.hint = press(button_name) + " to stretch now";
+    view.hint = with_key(tr("Press {key} to stretch now"), button_name);
     return view;
 }
 
@@ -292,9 +404,10 @@ ScreenView due_view(const Config& config, const Occurrence& due, seconds length,
     }
     // The one thing to do now, in body type rather than the small hint line: it is read from
     // across the room.
-    view.body.push_back(press(button_name) + " to start");
+    view.body.push_back(with_key(tr("Press {key} to start"), button_name));
     if (auto_start_in) {
-        view.body.push_back("Starts by itself in " + minutes_and_seconds(*auto_start_in));
+        view.body.push_back(fill(tr("Starts by itself in {time}"),
+                                 {{"time", minutes_and_seconds(*auto_start_in)}}));
     }
     return view;
 }
@@ -308,12 +421,12 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, D
         case DoneOffer::Kind::confirm:
             // It ran by itself: nothing says anyone was there until someone says so.
             view.heading = confirm_phrases(button_name).front().text;
-            view.body.push_back(press(button_name) + " to confirm · " +
+            view.body.push_back(with_key(tr("Press {key} to confirm"), button_name) + " · " +
                                 minutes_and_seconds(offer.left));
-            view.body.push_back("Unconfirmed, it is not counted");
+            view.body.push_back(tr("Unconfirmed, it is not counted"));
             break;
         case DoneOffer::Kind::carry_on:
-            view.body.push_back(press(button_name) + " to carry on · " +
+            view.body.push_back(with_key(tr("Press {key} to carry on"), button_name) + " · " +
                                 minutes_and_seconds(offer.left));
             break;
     }
@@ -335,29 +448,34 @@ ScreenView done_view(const Session& session, MonoTime now, const Stats& stats, D
 }
 
 std::vector<Phrase> confirm_phrases(const std::string& button_name) {
-    return {{"Did you stretch?", Need::essential},
-            {as_sentence(press(button_name) + " to confirm"), Need::essential}};
+    return {{tr("Did you stretch?"), Need::essential},
+            {as_sentence(with_key(tr("Press {key} to confirm"), button_name)), Need::essential}};
 }
 
 std::string session_hint(const Session& session, const std::string& button_name,
                          const std::string& skip_name, DoneOffer offer) {
-    const std::string key = key_name(button_name);
+    const std::initializer_list<Blank> blanks{{"key", key_name(button_name)},
+                                              {"time", long_press_text()}};
     if (session.finished()) {
         switch (offer.kind) {
             case DoneOffer::Kind::close:
                 break;
             case DoneOffer::Kind::confirm:
-                return key + ": confirm · hold " + long_press_text() + " to close";
+                return fill(tr("{key}: confirm"), blanks) + " · " +
+                       fill(tr("hold {time} to close"), blanks);
             case DoneOffer::Kind::carry_on:
-                return key + ": carry on · hold " + long_press_text() + " to close";
+                return fill(tr("{key}: carry on"), blanks) + " · " +
+                       fill(tr("hold {time} to close"), blanks);
         }
-        return press(button_name) + " to close";
+        return with_key(tr("Press {key} to close"), button_name);
     }
-    const char* what = session.waiting_for_press() ? ": in position"
-                       : session.paused()          ? ": resume"
-                                                   : ": pause";
-    const std::string skip = skip_name.empty() ? std::string() : " · " + skip_name + ": skip";
-    return key + what + skip + " · hold " + long_press_text() + " to end";
+    const std::string what = session.waiting_for_press() ? tr("{key}: in position")
+                             : session.paused()          ? tr("{key}: resume")
+                                                         : tr("{key}: pause");
+    const std::string skip = skip_name.empty()
+                                 ? std::string()
+                                 : " · " + fill(tr("{key}: skip"), {{"key", shown_key(skip_name)}});
+    return fill(what, blanks) + skip + " · " + fill(tr("hold {time} to end"), blanks);
 }
 
 std::string skip_key_name(const KeySettings& keys) {
@@ -373,9 +491,13 @@ std::string error_banner(const Diagnostics& diagnostics) {
         text.pop_back();
     }
     if (diagnostics.size() > 1) {
-        text += " (+" + std::to_string(diagnostics.size() - 1) + " more)";
+        const auto more = static_cast<long>(diagnostics.size() - 1);
+        text = fill(tr_n("{error} (+{count} more)", "{error} (+{count} more)", more),
+                    {{"error", text}, {"count", std::to_string(more)}});
     }
-    return text + ". Using the last good schedule.";
+    // TRANSLATORS: {error} is the config's error, which stays in English (it is for whoever edits
+    // the file, and is what the log says).
+    return fill(tr("{error}. Using the last good schedule."), {{"error", text}});
 }
 
 }  // namespace sk

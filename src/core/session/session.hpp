@@ -52,7 +52,7 @@ struct SessionEvents {
 struct StartedSession;
 
 // What a get-ready that waits for the button says to do, on screen and spoken.
-inline constexpr const char* press_when_in_position = "Press when you are in position";
+std::string press_when_in_position();
 
 // The cues, in order:
 // - session_start: only from Session::start (the constructor emits nothing, so a caller that

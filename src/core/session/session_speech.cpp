@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/session/session.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
@@ -21,13 +22,19 @@ void add(std::vector<Phrase>& phrases, std::string_view line, Need need) {
 std::string hold_phrase(Side side) {
     switch (side) {
         case Side::left:
-            return "Hold, left leg.";
+            return tr("Hold, left leg.");
         case Side::right:
-            return "Hold, right leg.";
+            return tr("Hold, right leg.");
         case Side::none:
             break;
     }
-    return "Hold.";
+    // TRANSLATORS: said as the hold begins: a command.
+    return tr_c("spoken", "Hold.");
+}
+
+// The calls during a hold: the first is halfway, the second ten seconds before its end.
+std::string halfway_or_ten(bool halfway) {
+    return halfway ? tr("Halfway.") : tr("Ten seconds left.");
 }
 
 // The time from `from` seconds left in a hold to the next call (or its end), less the silence
@@ -69,7 +76,7 @@ Utterance Session::speech_on_entering(std::size_t index, MonoTime at) const {
             }
             if (segment.ready == ReadyMode::press) {
                 // Last, so it is what is left in the ear while getting down to the floor.
-                add(phrases, press_when_in_position, Need::essential);
+                add(phrases, press_when_in_position(), Need::essential);
             }
             break;
         case Phase::hold: {
@@ -130,8 +137,7 @@ void Session::call(MonoTime now, SessionEvents& events) {
             said.moment = i == 0 ? SpeechMoment::halfway : SpeechMoment::ten_seconds_left;
             said.at = segment_end() - seconds{due};
             said.budget = until_next_call(calls, due);
-            said.phrases.push_back(
-                Phrase{i == 0 ? "Halfway." : "Ten seconds left.", Need::essential});
+            said.phrases.push_back(Phrase{halfway_or_ten(i == 0), Need::essential});
             events.speech.push_back(std::move(said));
         }
     }
@@ -157,9 +163,9 @@ std::vector<std::string> Session::all_phrases() const {
     for (std::size_t index = 0; index < segments_.size(); ++index) {
         keep(speech_on_entering(index, segment_start_));
     }
-    keep(Utterance{SpeechMoment::halfway, {}, {}, {{"Halfway.", Need::essential}}});
+    keep(Utterance{SpeechMoment::halfway, {}, {}, {{halfway_or_ten(true), Need::essential}}});
     keep(Utterance{
-        SpeechMoment::ten_seconds_left, {}, {}, {{"Ten seconds left.", Need::essential}}});
+        SpeechMoment::ten_seconds_left, {}, {}, {{halfway_or_ten(false), Need::essential}}});
     // A stop can come at any time.
     Session stopped = *this;
     stopped.outcome_ = Outcome::stopped;

@@ -4,33 +4,31 @@
 #include "core/session/pacing.hpp"
 #include "core/session/session.hpp"
 #include "core/time/duration_text.hpp"
+#include "core/words/words.hpp"
 
 namespace sk {
 namespace {
 
 using std::chrono::seconds;
 
-constexpr const char* default_cue = "Stop at a gentle pull. Never strain.";
-
-// The words that name each phase beside its countdown, so that a get-ready is never taken for a
-// hold.
-constexpr const char* get_ready_words = "Get ready";
-constexpr const char* hold_words = "Hold";
+std::string default_cue() {
+    return tr("Stop at a gentle pull. Never strain.");
+}
 
 // The last seconds of a switch or a rest show what comes next: its picture (and, after a rest, its
 // name).
 constexpr seconds next_preview{5};
 
-std::string leg(Side side) {
-    return side == Side::left ? "left leg" : "right leg";
+// Each side's line is written out whole: in many languages "left" and "the left leg" change with
+// what stands around them.
+std::string leg_heading(Side side) {
+    return side == Side::left ? tr("Left leg") : tr("Right leg");
 }
 
-std::string capitalised_leg(Side side) {
-    return side == Side::left ? "Left leg" : "Right leg";
-}
-
-std::string round_text(int repetition, int rounds) {
-    return std::to_string(repetition) + " of " + std::to_string(rounds);
+// `pattern` with the round's blanks: "Round {round} of {rounds}".
+std::string round_text(const std::string& pattern, int repetition, int rounds) {
+    return fill(pattern,
+                {{"round", std::to_string(repetition)}, {"rounds", std::to_string(rounds)}});
 }
 
 // How many holds per side a routine step has.
@@ -67,6 +65,10 @@ std::optional<PosePicture> pose(const Stretch& stretch, Side side) {
 
 }  // namespace
 
+std::string press_when_in_position() {
+    return tr("Press when you are in position");
+}
+
 ScreenView Session::view(MonoTime now) const {
     const MonoTime at = clamped(now);
     if (!paused() && !finished() && at >= segment_end()) {
@@ -99,66 +101,79 @@ ScreenView Session::timed_view(MonoTime now) const {
     switch (segment.phase) {
         case Phase::get_ready:
             view.kind = ScreenKind::get_ready;
-            view.phase = get_ready_words;
+            // The words that name each phase beside its countdown, so that a get-ready is never
+            // taken for a hold.
+            view.phase = tr("Get ready");
             view.heading = stretch.title;
             if (segment.side == Side::none) {
-                view.subheading = "Get into position";
+                view.subheading = tr("Get into position");
             } else if (alternates_legs(segments_, segment.step_index)) {
-                view.subheading = "Get into position, " + leg(segment.side) + " first";
+                view.subheading = segment.side == Side::left
+                                      ? tr("Get into position, left leg first")
+                                      : tr("Get into position, right leg first");
             } else {
-                view.subheading = "Get into position for the " + leg(segment.side);
+                view.subheading = segment.side == Side::left
+                                      ? tr("Get into position for the left leg")
+                                      : tr("Get into position for the right leg");
             }
             view.body = stretch.steps;
             view.picture = pose(stretch, segment.side);
             if (segment.ready == ReadyMode::press) {
                 // No countdown: the hold waits for the button (and, at the latest, its timeout).
-                view.phase = press_when_in_position;
+                view.phase = press_when_in_position();
                 view.big_number.reset();
                 view.show_progress = false;
-                view.body.push_back("Starts by itself after " +
-                                    format_duration_short(press_timeout) + ".");
+                view.body.push_back(fill(tr("Starts by itself after {duration}."),
+                                         {{"duration", format_duration_short(press_timeout)}}));
             }
             break;
         case Phase::hold:
             view.kind = ScreenKind::hold;
-            view.phase = hold_words;
+            view.phase = tr_c("phase", "Hold");
             view.heading = stretch.title;
             view.side = segment.side;
             view.picture = pose(stretch, segment.side);
             if (segment.side != Side::none) {
-                view.subheading = capitalised_leg(segment.side);
+                view.subheading = leg_heading(segment.side);
             }
-            view.body.push_back(stretch.cue.empty() ? default_cue : stretch.cue);
+            view.body.push_back(stretch.cue.empty() ? default_cue() : stretch.cue);
             if (rounds > 1) {
-                view.body.push_back("Round " + round_text(segment.repetition, rounds));
+                view.body.push_back(
+                    round_text(tr("Round {round} of {rounds}"), segment.repetition, rounds));
             }
             break;
         case Phase::switch_sides:
             view.kind = ScreenKind::switch_sides;
-            view.heading = "Switch legs";
-            view.subheading = "Now the " + leg(segment.side);
+            view.heading = tr("Switch legs");
+            view.subheading =
+                segment.side == Side::left ? tr("Now the left leg") : tr("Now the right leg");
             view.side = segment.side;
             // The same stretch comes next: its picture, on the new leg, says so (naming it again
             // would read as a new one).
-            view.body.push_back("Same stretch, other leg.");
+            view.body.push_back(tr("Same stretch, other leg."));
             if (left <= next_preview) {
                 view.picture = pose(stretch, segment.side);
             }
             break;
         case Phase::rest: {
             view.kind = ScreenKind::rest;
-            view.heading = "Rest";
-            view.subheading = "Relax and breathe";
+            view.heading = tr("Rest");
+            view.subheading = tr("Relax and breathe");
             const Segment& next = segments_[current_ + 1];
-            std::string round = "round " + round_text(next.repetition, rounds);
-            if (next.side != Side::none) {
-                round += ", " + leg(next.side);
-            }
             if (left <= next_preview) {
-                view.body = {"Next: " + stretch.title, "R" + round.substr(1)};
+                const std::string round = next.side == Side::none ? tr("Round {round} of {rounds}")
+                                          : next.side == Side::left
+                                              ? tr("Round {round} of {rounds}, left leg")
+                                              : tr("Round {round} of {rounds}, right leg");
+                view.body = {fill(tr("Next: {stretch}"), {{"stretch", stretch.title}}),
+                             round_text(round, next.repetition, rounds)};
                 view.picture = pose(stretch, next.side);
             } else {
-                view.body.push_back("Next: " + round);
+                const std::string round =
+                    next.side == Side::none   ? tr("Next: round {round} of {rounds}")
+                    : next.side == Side::left ? tr("Next: round {round} of {rounds}, left leg")
+                                              : tr("Next: round {round} of {rounds}, right leg");
+                view.body.push_back(round_text(round, next.repetition, rounds));
             }
             break;
         }
@@ -176,19 +191,22 @@ ScreenView Session::paused_view(MonoTime now) const {
     std::string doing;
     switch (segment.phase) {
         case Phase::get_ready:
-            doing = "Getting ready";
+            doing = tr("Getting ready");
             break;
         case Phase::hold:
-            doing = segment.side == Side::none ? "Holding" : capitalised_leg(segment.side);
+            doing = segment.side == Side::none ? tr("Holding") : leg_heading(segment.side);
             if (const int rounds = rounds_of(segments_, segment.step_index); rounds > 1) {
-                doing += ", round " + round_text(segment.repetition, rounds);
+                doing = fill(round_text(tr("{doing}, round {round} of {rounds}"),
+                                        segment.repetition, rounds),
+                             {{"doing", doing}});
             }
             break;
         case Phase::switch_sides:
-            doing = "Switching to the " + leg(segment.side);
+            doing = segment.side == Side::left ? tr("Switching to the left leg")
+                                               : tr("Switching to the right leg");
             break;
         case Phase::rest:
-            doing = "Resting";
+            doing = tr("Resting");
             break;
         case Phase::done:
             break;
@@ -198,8 +216,8 @@ ScreenView Session::paused_view(MonoTime now) const {
     const Stretch& stretch = stretches_[segment.step_index];
     view.body = {stretch.title + " · " + doing};
     view.body.insert(view.body.end(), stretch.steps.begin(), stretch.steps.end());
-    view.heading = "Paused";
-    view.subheading = "Take your time";
+    view.heading = tr("Paused");
+    view.subheading = tr("Take your time");
     view.side = Side::none;
     view.phase.clear();
     if (!view.big_number) {
@@ -214,18 +232,19 @@ ScreenView Session::done_view() const {
     ScreenView view;
     view.kind = ScreenKind::done;
     const bool completed = outcome_ != Outcome::stopped;
-    view.heading = completed ? "Well done" : "Stopped early";
+    view.heading = completed ? tr("Well done") : tr("Stopped early");
     view.subheading = entry_name_;
     const std::string& what = routine_title_.empty() ? routine_id_ : routine_title_;
     // active_time() of a finished session no longer depends on the time passed in.
     view.body.push_back(what + " · " + format_duration_short(active_time(segment_start_)));
     if (!completed) {
         // The words say what the record says: partly done keeps the day, less is not counted.
-        view.body.push_back(std::to_string(holds_done()) + " of " +
-                            std::to_string(holds_planned()) +
-                            (holds_planned() == 1 ? " hold done" : " holds done"));
-        view.body.push_back(partly_done() ? "Counts as partly done"
-                                          : "Not counted: stretch again later today");
+        view.body.push_back(fill(tr_n("{done} of {planned} hold done",
+                                      "{done} of {planned} holds done", holds_planned()),
+                                 {{"done", std::to_string(holds_done())},
+                                  {"planned", std::to_string(holds_planned())}}));
+        view.body.push_back(partly_done() ? tr("Counts as partly done")
+                                          : tr("Not counted: stretch again later today"));
     }
     return view;
 }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "core/words/words.hpp"
+
 namespace sk {
 namespace {
 
@@ -81,26 +83,34 @@ std::string format_time_of_day(TimeOfDay time) {
     return two_digits(minutes / 60) + ":" + two_digits(minutes % 60);
 }
 
+std::string clock_reading(TimeOfDay time) {
+    constexpr long minutes_per_day = 24 * 60;
+    const long minutes =
+        ((static_cast<long>(time.since_midnight.count()) % minutes_per_day) + minutes_per_day) %
+        minutes_per_day;
+    // TRANSLATORS: how a clock reads in your language: {hh} is the hour of 24 with two digits
+    // ("07"), {h} the same without the leading zero ("7"), {mm} the minutes ("05").
+    return fill(tr_c("clock format", "{hh}:{mm}"), {{"hh", two_digits(minutes / 60)},
+                                                    {"h", std::to_string(minutes / 60)},
+                                                    {"mm", two_digits(minutes % 60)}});
+}
+
 std::string format_duration_short(std::chrono::seconds duration) {
     const auto seconds = duration.count() < 0 ? 0 : duration.count();
     if (seconds < 60) {
-        return std::to_string(seconds) + " s";
+        return fill(tr("{count} s"), {{"count", std::to_string(seconds)}});
     }
     const auto minutes = (seconds + 30) / 60;
     if (minutes < 60) {
-        return std::to_string(minutes) + " min";
+        return fill(tr("{count} min"), {{"count", std::to_string(minutes)}});
     }
     const auto hours = minutes / 60;
     const auto rest = minutes % 60;
-    // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) on a chain of
-    // temporaries here, which would fail a Release build with warnings as errors.
-    std::string text = std::to_string(hours) + " h";
-    if (rest != 0) {
-        text += ' ';
-        text += std::to_string(rest);
-        text += " min";
+    if (rest == 0) {
+        return fill(tr("{count} h"), {{"count", std::to_string(hours)}});
     }
-    return text;
+    return fill(tr("{hours} h {minutes} min"),
+                {{"hours", std::to_string(hours)}, {"minutes", std::to_string(rest)}});
 }
 
 }  // namespace sk

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -145,7 +146,12 @@ TEST_CASE("started on the built-in sample, the kiosk loads a config written late
 
     sk::ConfigUpdate first = config.reload();
     CHECK(lines(first.log) == "no config file found: using the built-in sample schedule\n");
-    CHECK(config.current() == sk::default_config());
+    // The built-in sample, spoken by the voice of the language in force.
+    sk::Config sample = sk::default_config();
+    CHECK(sample.voice.voice.empty());
+    CHECK_FALSE(config.current().voice.voice.empty());
+    sample.voice.voice = config.current().voice.voice;
+    CHECK(config.current() == sample);
     CHECK_FALSE(config.path());
 
     write_file(path, lunch_config);
@@ -211,4 +217,44 @@ TEST_CASE("a config made unreadable is refused at once, and the last good one st
               "/xdg/stretch-kiosk/config.yaml: cannot be opened: permission denied. "
               "Using the last good schedule.\n"
               "Lunch stretch\n");
+}
+
+TEST_CASE("the config's language is put in force: screens, banner and voice; none, English once") {
+    TempDir dir("sk-active-language");
+    const fs::path config = fs::path(dir.path()) / "config.yaml";
+    const char* catalogs = std::getenv("SK_LOCALE_DIR");
+    REQUIRE(catalogs != nullptr);
+    write_file(config, lunch_config + "language: de\n");
+    sk::ActiveConfig active(config.string(), dir.path() + "/state", nullptr, catalogs);
+    const sk::ConfigUpdate first = active.reload();
+    REQUIRE(first.config);
+    CHECK(lines(first.language_log) == "language: de (from language: in the config), voice de\n");
+    CHECK(active.current().voice.voice == "de");
+
+    // A broken edit: the banner is in the language of the schedule still in force.
+    write_file(config, lunch_config + "language: de\ncolour: red\n");
+    const sk::ConfigUpdate broken = active.reload();
+    CHECK_FALSE(broken.config);
+    CHECK(broken.banner.find(". Der letzte gültige Plan gilt weiter.") != std::string::npos);
+    CHECK(broken.language_log.empty());
+
+    // A language with no catalog: English, said once however often the file is read.
+    write_file(config, lunch_config + "language: fr\n");
+    const sk::ConfigUpdate french = active.reload();
+    REQUIRE(french.config);
+    CHECK(lines(french.language_log) ==
+          "language: fr (from language: in the config), voice en\n"
+          "no translation into fr in " +
+              std::string(catalogs) + ": the screens and the voice speak English\n");
+    CHECK(french.config->voice.voice == "en");
+    write_file(config, lunch_config + "language: fr\n# touched\n");
+    CHECK(active.reload().language_log.empty());
+
+    // A voice named in the config is kept, whatever the language.
+    write_file(config, lunch_config + "language: es\nvoice: {voice: en-us}\n");
+    const sk::ConfigUpdate spanish = active.reload();
+    REQUIRE(spanish.config);
+    CHECK(spanish.config->voice.voice == "en-us");
+    write_file(config, lunch_config + "language: en\n");
+    active.reload();
 }

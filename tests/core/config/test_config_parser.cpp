@@ -321,10 +321,10 @@ TEST_CASE("what a file leaves out comes from the built-in config") {
 
 TEST_CASE("voice: a map of changes, or on and off for short; an entry changes only what it says") {
     auto [yaml, voice] = GENERATE(table<std::string, sk::VoiceSettings>({
-        {"voice: off\n", {false, "en", 150, {100}}},
-        {"voice: on\n", {true, "en", 150, {100}}},
-        {"voice:\n", {true, "en", 150, {100}}},
-        {"voice:\n  rate: 120\n", {true, "en", 120, {100}}},
+        {"voice: off\n", {false, "", 150, {100}}},
+        {"voice: on\n", {true, "", 150, {100}}},
+        {"voice:\n", {true, "", 150, {100}}},
+        {"voice:\n  rate: 120\n", {true, "", 120, {100}}},
         {"voice:\n  voice: de\n  volume: 40\n", {true, "de", 150, {40}}},
         {"voice:\n  voice: en+f3\n", {true, "en+f3", 150, {100}}},
     }));
@@ -360,6 +360,19 @@ TEST_CASE("defaults inside a routine step") {
     CHECK(routine.steps.at(0).rest == 10s);
     CHECK(routine.steps.at(1).hold == 45s);
     CHECK(routine.steps.at(1).hold_max == 45s);
+}
+
+TEST_CASE("language: names the screens' language, written as a locale or a BCP 47 tag") {
+    for (const auto& [text, tag] : std::vector<std::pair<std::string, std::string>>{
+             {"de", "de"}, {"de-AT", "de_AT"}, {"es_ES.UTF-8", "es_ES"}, {"\"pt_BR\"", "pt_BR"}}) {
+        CAPTURE(text);
+        const sk::ConfigResult result =
+            sk::parse_config(good_schedule + "language: " + text + "\n", "test.yaml");
+        REQUIRE(result.ok());
+        CHECK(result.config->language == tag);
+    }
+    // Left out: the environment decides, when the kiosk starts (core/words/language.hpp).
+    CHECK(sk::parse_config(good_schedule, "test.yaml").config->language.empty());
 }
 
 TEST_CASE("German and Japanese names load as they are") {
@@ -452,6 +465,15 @@ TEST_CASE("each kind of mistake is reported where it is, with how to fix it") {
         {good_schedule + "timezone: Europe/Berln\n",
          "test.yaml:6:11: unknown time zone 'Europe/Berln'; use an IANA name such as "
          "Europe/Berlin, or remove the line to use the system's zone"},
+        // languages
+        {good_schedule + "language: deutsch\n",
+         "test.yaml:6:11: language must be a language code such as de, es or pt_BR, not "
+         "'deutsch'"},
+        {good_schedule + "language: C\n",
+         "test.yaml:6:11: language must be a language code such as de, es or pt_BR, not 'C'"},
+        {good_schedule + "language: de_DEU\n",
+         "test.yaml:6:11: language must be a language code such as de, es or pt_BR, not "
+         "'de_DEU'"},
         // routine steps
         {good_schedule +
              "routines:\n  full:\n    steps:\n      - stretch: wall\n        sides: left\n",
