@@ -137,6 +137,22 @@ for stretch in standing chair towel wall; do
     done
 done
 
+# The language: the environment's when the config names none, the config's over it; one with no
+# translation is English, said once. (The words on each screen: test_screen_samples.)
+out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=es_ES.UTF-8 "$bin" --render-screens "$tmp/es" \
+      --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+check "LANG=es_ES: status" 0 "$status"
+check "LANG=es_ES: Spanish, and its voice" 1 "$(grep -c 'language: es_ES (from LANG), voice es$' "$tmp/err")"
+out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=es_ES.UTF-8 "$bin" --render-screens "$tmp/de" \
+      --config "$src/config/stretch-kiosk.de.yaml" 2>"$tmp/err")
+check "language: de over LANG" 1 "$(grep -c 'language: de (from language: in the config), voice de$' "$tmp/err")"
+out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 "$bin" --render-screens "$tmp/fr" \
+      --config "$src/config/stretch-kiosk.yaml" 2>"$tmp/err"); status=$?
+check "LANG=fr_FR: status" 0 "$status"
+check "LANG=fr_FR: English, said once" 1 "$(grep -c 'no translation into fr_FR in .*: the screens and the voice speak English$' "$tmp/err")"
+check "LANG=fr_FR: the screens are drawn" 1 "$( [[ -s $tmp/fr/hold.png ]] && echo 1 || echo 0)"
+check "LANG=fr_FR: spoken by the English voice" 1 "$(grep -c 'language: fr_FR (from LANG), voice en$' "$tmp/err")"
+
 # A picture of the user's, beside the config: found, checked, drawn. A missing one, or one the
 # screen cannot draw, is refused at its line and column.
 pictures() {  # pictures FILE PICTURE: a config whose one stretch shows PICTURE

@@ -190,3 +190,24 @@ TEST_CASE("the voice of each language") {
         CHECK(sk::voice_for_language(c.tag) == c.voice);
     }
 }
+
+TEST_CASE("a language with three plural forms gets each, by the catalog's own rule") {
+    const char* dir = std::getenv("SK_TEST_LOCALE_DIR");
+    REQUIRE(dir != nullptr);
+    REQUIRE(sk::use_language("pl", dir).catalog == "pl");
+    struct Case {
+        long count;
+        std::string form;
+    };
+    for (const Case& c : std::vector<Case>{{1, "{count} dzień z rzędu"},
+                                           {2, "{count} dni z rzędu (2-4)"},
+                                           {4, "{count} dni z rzędu (2-4)"},
+                                           {5, "{count} dni z rzędu"},
+                                           {12, "{count} dni z rzędu"},
+                                           {22, "{count} dni z rzędu (2-4)"},
+                                           {25, "{count} dni z rzędu"}}) {
+        CAPTURE(c.count);
+        CHECK(sk::tr_n("{count} day in a row", "{count} days in a row", c.count) == c.form);
+    }
+    sk::use_language("en", locale_dir());
+}
