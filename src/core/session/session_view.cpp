@@ -123,6 +123,8 @@ ScreenView Session::timed_view(MonoTime now) const {
                 view.phase = press_when_in_position();
                 view.big_number.reset();
                 view.show_progress = false;
+                // TRANSLATORS: where {duration} ends in an abbreviation's period ("2 Min."),
+                // leave out the sentence's own.
                 view.body.push_back(fill(tr("Starts by itself after {duration}."),
                                          {{"duration", format_duration_short(press_timeout)}}));
             }
