@@ -53,34 +53,6 @@ std::optional<TextDirection> direction_of(char32_t point) {
 
 }  // namespace
 
-char32_t take_code_point(std::string_view& text) {
-    const auto lead = static_cast<unsigned char>(text.front());
-    int extra = 0;
-    char32_t point = lead;
-    if (lead >= 0xF0) {
-        extra = 3;
-        point = lead & 0x07u;
-    } else if (lead >= 0xE0) {
-        extra = 2;
-        point = lead & 0x0Fu;
-    } else if (lead >= 0xC0) {
-        extra = 1;
-        point = lead & 0x1Fu;
-    } else if (lead >= 0x80) {
-        text.remove_prefix(1);
-        return 0xFFFD;
-    }
-    text.remove_prefix(1);
-    for (int index = 0; index < extra; ++index) {
-        if (text.empty() || (static_cast<unsigned char>(text.front()) & 0xC0) != 0x80) {
-            return 0xFFFD;
-        }
-        point = (point << 6) | (static_cast<unsigned char>(text.front()) & 0x3Fu);
-        text.remove_prefix(1);
-    }
-    return point;
-}
-
 std::vector<TextRun> split_runs(std::string_view line, const FontForPoint& font_for,
                                 const FontHasPoint& has) {
     std::vector<TextRun> runs;

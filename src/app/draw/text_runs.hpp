@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/fonts/code_points.hpp"
+
 namespace sk {
 
 enum class TextDirection : std::uint8_t { left_to_right, right_to_left };
@@ -26,9 +28,6 @@ struct TextRun {
     std::string_view script;
     bool operator==(const TextRun&) const = default;
 };
-
-// The next code point of `text`, consumed; U+FFFD for a broken sequence.
-char32_t take_code_point(std::string_view& text);
 
 // Splits `line` where the font or the direction changes. Spaces, punctuation, digits and marks
 // belong to no script and stay in the run around them when its font has them, so a font changes

@@ -4,31 +4,10 @@
 #include <cstdio>
 #include <string_view>
 
+#include "app/fonts/code_points.hpp"
+
 namespace sk {
 namespace {
-
-// The next code point of `text`, consumed; U+FFFD for a broken sequence (which yaml-cpp does
-// not let through: config text is valid UTF-8).
-char32_t next_point(std::string_view& text) {
-    const auto lead = static_cast<unsigned char>(text.front());
-    const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-    char32_t point = extra == 3   ? lead & 0x07u
-                     : extra == 2 ? lead & 0x0Fu
-                     : extra == 1 ? lead & 0x1Fu
-                                  : lead;
-    text.remove_prefix(1);
-    if (extra == 0 && lead >= 0x80) {
-        return 0xFFFD;
-    }
-    for (int index = 0; index < extra; ++index) {
-        if (text.empty() || (static_cast<unsigned char>(text.front()) & 0xC0) != 0x80) {
-            return 0xFFFD;
-        }
-        point = (point << 6) | (static_cast<unsigned char>(text.front()) & 0x3Fu);
-        text.remove_prefix(1);
-    }
-    return point;
-}
 
 // Characters that are not drawn as glyphs: spaces, controls, joiners, marks of direction,
 // variation selectors and tags. Fonts need not list them.
@@ -47,26 +26,6 @@ bool is_cjk(char32_t point) {
     return (point >= 0x2E80 && point <= 0x9FFF) || (point >= 0xAC00 && point <= 0xD7AF) ||
            (point >= 0xF900 && point <= 0xFAFF) || (point >= 0xFF00 && point <= 0xFFEF) ||
            (point >= 0x20000 && point <= 0x3FFFF);
-}
-
-std::string utf8(char32_t point) {
-    std::string out;
-    if (point < 0x80) {
-        out += static_cast<char>(point);
-    } else if (point < 0x800) {
-        out += static_cast<char>(0xC0 | (point >> 6));
-        out += static_cast<char>(0x80 | (point & 0x3F));
-    } else if (point < 0x10000) {
-        out += static_cast<char>(0xE0 | (point >> 12));
-        out += static_cast<char>(0x80 | ((point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (point >> 18));
-        out += static_cast<char>(0x80 | ((point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (point & 0x3F));
-    }
-    return out;
 }
 
 std::string code_name(char32_t point) {
@@ -91,7 +50,7 @@ void look_at(const std::string& path, const ConfigNode& node,
     std::vector<char32_t> missing;
     std::string_view rest = node.text;
     while (!rest.empty()) {
-        const char32_t point = next_point(rest);
+        const char32_t point = take_code_point(rest);
         // Printable ASCII is in every font the kiosk can run with (it depends on
         // fonts-dejavu-core): asking fontconfig about it would only slow --check down.
         if (point < 0x7F || invisible(point) ||
@@ -108,7 +67,7 @@ void look_at(const std::string& path, const ConfigNode& node,
     std::string characters;
     std::string codes;
     for (std::size_t index = 0; index < std::min(missing.size(), most_named); ++index) {
-        characters += utf8(missing[index]);
+        characters += utf8_of(missing[index]);
         codes += (index == 0 ? "" : " ") + code_name(missing[index]);
     }
     if (missing.size() > most_named) {
