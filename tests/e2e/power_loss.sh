@@ -38,7 +38,7 @@ base=$(date -u -d 2026-11-23T06:29 +%s)
 "$bin" --config "$tmp/config.yaml" --state-dir "$tmp/state" --start quick \
     --clock-start "$(date -u -d "@$((base - 1140))" +%Y-%m-%dT%H:%M)" 2>"$tmp/first.log" &
 kiosk=$!
-for _ in $(seq 200); do grep -q 'drawing with the' "$tmp/first.log" && break; sleep 0.1; done
+for _ in $(seq 200); do grep -q 'drawing on .* renderer' "$tmp/first.log" && break; sleep 0.1; done
 sleep 0.5
 kill -TERM "$kiosk"
 wait "$kiosk"
@@ -62,7 +62,7 @@ done
 kiosk=$!
 # Up and running first (a sanitizer build starts slowly; SIGTERM before SDL is up would end it
 # before its first look at the schedule).
-for _ in $(seq 200); do grep -q 'drawing with the' "$tmp/final.log" && break; sleep 0.1; done
+for _ in $(seq 200); do grep -q 'drawing on .* renderer' "$tmp/final.log" && break; sleep 0.1; done
 sleep 1
 kill -TERM "$kiosk"
 wait "$kiosk"
