@@ -111,16 +111,6 @@ Controller::Controller(Config config, Zone zone, std::vector<HistoryRecord> hist
     }
 }
 
-Theme Controller::theme() const {
-    if (session_) {
-        return session_theme_;
-    }
-    if (due_) {
-        return config().schedule[due_->entry_index].theme;
-    }
-    return Theme::day;
-}
-
 Effects Controller::record(HistoryRecord record, SysSeconds written) {
     planner_.settle(record.occurrence, std::max(record.start, written));
     history_.push_back(record);

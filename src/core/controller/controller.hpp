@@ -108,7 +108,6 @@ class Controller {
     const Config& config() const { return planner_.config(); }
     const Zone& zone() const { return planner_.zone(); }
     const std::vector<HistoryRecord>& history() const { return history_; }
-    Theme theme() const;
 
   private:
     // How a session began: a press (or --start) is someone there; `start: auto` alone is not.
