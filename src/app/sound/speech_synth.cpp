@@ -2,8 +2,10 @@
 #include "app/sound/speech_synth.hpp"
 
 #include <SDL.h>
+#include <pthread.h>
 
 #include <algorithm>
+#include <csignal>
 #include <chrono>
 #include <cstring>
 #include <utility>
@@ -26,6 +28,25 @@ SpokenPcm resampled(const SpokenPcm& pcm, int rate) {
     return result;
 }
 
+// A thread that takes none of the signals sent to the process (SIGTERM, SIGINT, SIGHUP, SIGUSR1
+// and the like): the kernel then hands each to the main thread, whose wait they end at once.
+// Taken by this thread instead, SIGTERM would set SDL's quit flag while the main thread slept on
+// in poll() until its next deadline. (SDL masks them in its own threads the same way.) The faults
+// a thread causes itself (SIGSEGV, SIGFPE) are left alone: they must reach the sanitizers.
+template <typename Work>
+std::thread without_signals(Work work) {
+    sigset_t asynchronous;
+    sigemptyset(&asynchronous);
+    for (int signal : {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGCHLD}) {
+        sigaddset(&asynchronous, signal);
+    }
+    sigset_t before;
+    pthread_sigmask(SIG_BLOCK, &asynchronous, &before);
+    std::thread thread(std::move(work));  // the new thread starts with this thread's mask
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    return thread;
+}
+
 }  // namespace
 
 PhraseKey phrase_key(const VoiceSettings& voice, std::string text) {
@@ -33,7 +54,8 @@ PhraseKey phrase_key(const VoiceSettings& voice, std::string text) {
 }
 
 SpeechSynth::SpeechSynth(const VoiceSettings& first_voice, int output_rate)
-    : output_rate_(output_rate), worker_([this, first_voice] { work(first_voice); }) {}
+    : output_rate_(output_rate),
+      worker_(without_signals([this, first_voice] { work(first_voice); })) {}
 
 SpeechSynth::~SpeechSynth() {
     {

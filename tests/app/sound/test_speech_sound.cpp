@@ -4,10 +4,12 @@
 // eSpeak NG data is tried on the program itself (tests/e2e/cli_test.sh): after a failed start
 // eSpeak NG cannot be started again in the same process.
 #include <SDL.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -399,4 +401,33 @@ TEST_CASE("a device at another rate gets its phrases made at that rate") {
     const auto again = synth.wait_for(key);
     REQUIRE(again != nullptr);
     CHECK(again->sample_rate == 48000);
+}
+
+TEST_CASE("the speech thread takes no SIGTERM: the main thread does, and wakes at once") {
+    sk::VoiceSettings voice;
+    SpeechSynth synth(voice, 22050);
+    // Every thread of this process but the main one, by its mask in /proc: SIGTERM's bit set.
+    const unsigned long sigterm_bit = 1UL << (SIGTERM - 1);
+    int others = 0;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        if (task.path().filename() == std::to_string(::getpid())) {
+            continue;
+        }
+        std::ifstream status(task.path() / "status");
+        std::string line;
+        unsigned long blocked = 0;
+        while (std::getline(status, line)) {
+            if (line.rfind("SigBlk:", 0) == 0) {
+                blocked = std::stoul(line.substr(7), nullptr, 16);
+            }
+        }
+        CAPTURE(task.path().string());
+        CHECK((blocked & sigterm_bit) != 0);
+        ++others;
+    }
+    CHECK(others >= 1);  // the speech worker is among them
+    // ... and the thread that made it takes signals as before.
+    sigset_t mine;
+    pthread_sigmask(SIG_SETMASK, nullptr, &mine);
+    CHECK_FALSE(sigismember(&mine, SIGTERM));
 }
