@@ -5,8 +5,8 @@
 #include <pthread.h>
 
 #include <algorithm>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstring>
 #include <utility>
 
