@@ -75,6 +75,9 @@ install(FILES ${SK_UNIT_BUILD_DIR}/stretch-kiosk-user.service
         DESTINATION ${SK_SYSTEMD_USER_UNIT_DIR})
 install(FILES ${SK_SAMPLE_CONFIG} DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-kiosk
         RENAME config.yaml.sample)
+# The same sample in German (language: de, the stretches in German), to copy over the config.
+install(FILES ${PROJECT_SOURCE_DIR}/config/stretch-kiosk.de.yaml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-kiosk RENAME config.de.yaml.sample)
 install(FILES ${PROJECT_BINARY_DIR}/desktop/stretch-kiosk.desktop DESTINATION ${SK_AUTOSTART_DIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/raspberry-pi.md ${SK_DEBIAN_DIR}/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})

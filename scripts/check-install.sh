@@ -47,6 +47,8 @@ check "no unit keeps an unfilled @VARIABLE@" \
 check "the config is installed" cmp -s config/stretch-kiosk.yaml "$config"
 check "the config can be read by everyone" test "$(stat -c %a "$config")" = 644
 check "the sample is installed" cmp -s config/stretch-kiosk.yaml "$root$prefix/share/stretch-kiosk/config.yaml.sample"
+check "the German sample is installed" \
+    cmp -s config/stretch-kiosk.de.yaml "$root$prefix/share/stretch-kiosk/config.de.yaml.sample"
 for picture in standing chair towel wall; do
     check "the $picture picture is installed" \
         cmp -s "assets/pictures/$picture.svg" "$root$prefix/share/stretch-kiosk/assets/pictures/$picture.svg"
