@@ -125,7 +125,11 @@ LanguageInUse use_language(const std::string& tag, const std::string& locale_dir
     // gettext reads the language from $LANGUAGE, but only when the messages locale is not "C":
     // C.UTF-8 is built into glibc (2.35 and later), so this needs no generated locale, and it
     // keeps strerror()'s words, which go to the log, in English.
-    std::setlocale(LC_MESSAGES, "C.UTF-8");
+    if (std::setlocale(LC_MESSAGES, "C.UTF-8") == nullptr && !in_use.catalog.empty()) {
+        // An older C library without C.UTF-8: gettext would ignore $LANGUAGE under "C".
+        in_use.catalog.clear();
+        in_use.fell_back = true;
+    }
     ::setenv("LANGUAGE", in_use.catalog.empty() ? "en" : in_use.catalog.c_str(), 1);
     ::bindtextdomain(text_domain, locale_dir.c_str());
     // The catalogs are UTF-8, and so is everything the kiosk draws, whatever the locale's codeset.
