@@ -130,7 +130,12 @@ LanguageInUse use_language(const std::string& tag, const std::string& locale_dir
         in_use.catalog.clear();
         in_use.fell_back = true;
     }
-    ::setenv("LANGUAGE", in_use.catalog.empty() ? "en" : in_use.catalog.c_str(), 1);
+    // Written only when it changes: a reload that keeps the language (nearly every one) leaves
+    // the environment alone while the sound threads run.
+    const std::string wanted = in_use.catalog.empty() ? "en" : in_use.catalog;
+    if (environment("LANGUAGE") != wanted) {
+        ::setenv("LANGUAGE", wanted.c_str(), 1);
+    }
     ::bindtextdomain(text_domain, locale_dir.c_str());
     // The catalogs are UTF-8, and so is everything the kiosk draws, whatever the locale's codeset.
     ::bind_textdomain_codeset(text_domain, "UTF-8");
