@@ -114,6 +114,21 @@ def screen_started(lines, kind):
     return None
 
 
+def digit_lateness(lines):
+    """How late each new number of the first hold was on screen, in ms after its exact second
+    (the hold's step line is its exact start)."""
+    start = None
+    late = []
+    for at, what, details in lines:
+        if what == "step" and details.split("\t")[0] == "hold" and start is None:
+            start = at
+        elif what == "step" and start is not None:
+            break
+        elif what == "digit" and start is not None:
+            late.append(at - (start + 1000 * len(late)))
+    return late
+
+
 def measure(command, env, seconds, xvfb, wait_for=None, trace=None, first_frame=None):
     """Runs `command`, waits for its phase (wait_for(trace) is true), measures over `seconds`."""
     started = monotonic_ms()
@@ -221,6 +236,8 @@ def main():
                 wait_for = (lambda t=trace, s=screen: screen_started(trace_lines(t), s) is not None)
             figures = measure(command, env, args.seconds, xvfb.process, wait_for,
                               first_frame=kiosk_first_frame(trace))
+            if figures is not None and screen == "hold":
+                figures["late"] = digit_lateness(trace_lines(trace))
             if figures is not None and screen in ("get-ready", "hold"):
                 # Measured inside the phase only: a window that ran into the next is noted.
                 lines = trace_lines(trace)
@@ -250,6 +267,10 @@ def main():
               f"{median(name, 'wake'):11.1f} {median(name, 'first'):13.0f}")
     print(f"PSS against the floor: idle {median('idle', 'pss') / floor_pss:.2f}x, "
           f"hold {median('hold', 'pss') / floor_pss:.2f}x")
+    late = [ms for r in results.get("hold", []) if r for ms in r.get("late", [])]
+    if late:
+        print(f"hold: each new number on screen {statistics.median(late):.0f} ms after its second "
+              f"(median of {len(late)}), {max(late):.0f} ms at worst, {min(late):.0f} ms at best")
     if any(r and r.get("left") for name in results for r in results[name]):
         print("* some windows ran past the phase's end (see --seconds)")
     # --check: a print-and-exit mode, timed from exec to exit (the shipped config).
@@ -281,6 +302,17 @@ def main():
             if summary:
                 print(f"callgrind, frame_cost --scenario (every screen once, a 10 s hold at 30 "
                       f"frames a second, 1920x1080, offscreen): {int(summary[0].split()[1]):,} "
+                      "instructions")
+            # A steady hold: the second of a session, its glyphs already made.
+            out = os.path.join(work, "callgrind-hold.out")
+            subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=*run_hold_scenario*",
+                            f"--callgrind-out-file={out}", args.frame_cost, "--hold-scenario"],
+                           env=dict(env, SDL_VIDEODRIVER="offscreen"),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            summary = [line for line in read(out).splitlines() if line.startswith("summary:")]
+            if summary:
+                print(f"callgrind, frame_cost --hold-scenario (a 30 s hold at 30 frames a second "
+                      f"after another, 1920x1080, offscreen): {int(summary[0].split()[1]):,} "
                       "instructions")
     shutil.rmtree(work, ignore_errors=True)
 

@@ -57,4 +57,24 @@ check "the number's box is the same each second" 1 \
     "$(grep '^digit' "$tmp/hold" | cut -f5 | cut -d';' -f1 | sort -u | wc -l)"
 check "a new number sends under half the screen" 0 \
     "$(grep '^digit' "$tmp/hold" | cut -f4 | awk -v all=$((width * height)) '$1 * 2 >= all' | wc -l)"
+
+# The bar moves only by pixels it gains: each strip begins where the last one ended (none lost,
+# none sent twice), whether a bar frame's or a new number's.
+bar_y=$(grep '^bar' "$tmp/hold" | head -1 | cut -f5 | sed 's/^[0-9]*,\([0-9]*\) .*/\1/')
+check "the bar's strips follow each other, pixel after pixel" 0 \
+    "$(cut -f5 "$tmp/hold" | tr ';' '\n' | sed 's/^ //' | awk -v y="$bar_y" -F'[, x]' '
+        $2 == y { if (seen && $1 != next_x) bad++; next_x = $1 + $3; seen = 1 }
+        END { print bad + 0 }')"
+
+# Each new number comes at its second, counted from the hold's start, never before it; each is
+# one less than the last. (How late, on a loaded machine, is for bench/compare.py to say.)
+check "each new number at its second, never early, counting down by one" 0 \
+    "$(awk -F'\t' '
+        $2 == "step" && $3 == "hold" && !start { start = $1 }
+        start && $2 == "digit" {
+            if (n > 0 && $3 != last - 1) bad++
+            if ($1 + 1 < start + 1000 * n) bad++
+            last = $3; n++
+        }
+        END { print (n >= 3 ? bad + 0 : "too few") }' "$tmp/trace")"
 report

@@ -93,6 +93,16 @@ int PartPainter::progress_fill(double progress, const Box& box) {
     return static_cast<int>(std::lround(share * box.width));
 }
 
+std::optional<double> PartPainter::progress_to_next_pixel(double progress, const Box& box) {
+    const double share = std::clamp(std::isfinite(progress) ? progress : 0.0, 0.0, 1.0);
+    const int filled = progress_fill(share, box);
+    if (box.width <= 0 || filled >= box.width) {
+        return std::nullopt;
+    }
+    // progress_fill rounds to the nearest pixel: the next one fills at its half.
+    return std::max(0.0, (filled + 0.5) / box.width - share);
+}
+
 Box PartPainter::paint(Part part, const ScreenView& view, const Layout& layout) {
     const Slot& slot = layout[part];
     if (slot.box.empty()) {
@@ -261,15 +271,27 @@ Box PartPainter::paint_ink(const std::string& text, const Slot& slot, Rgb colour
     if (fit.pixel_size == 0) {
         return {};
     }
+    // Centre the ink, not the line: a line's box carries room for accents and descenders.
+    const int ink_height = fit.top - fit.bottom;
+    const int ink_y = slot.box.y + (slot.box.height - ink_height) / 2;
+    const int line_y = ink_y - (fit.ascent - fit.top);
+    // A number (the countdown, once a second) from its digits' glyphs, made once: no texture
+    // of the whole line each second.
+    if (const auto line = cache_.number(text, slot.weight, fit.pixel_size, colour)) {
+        const int x = slot.box.x + (slot.box.width - line->width) / 2;
+        for (const PlacedGlyph& glyph : line->glyphs) {
+            const SDL_Rect target{x + glyph.place.x, line_y + glyph.place.y, glyph.place.w,
+                                  glyph.place.h};
+            SDL_RenderCopy(renderer_, glyph.texture, nullptr, &target);
+        }
+        return {x, ink_y, line->width, ink_height};
+    }
     const auto texture = cache_.text(text, slot.weight, fit.pixel_size, colour);
     if (!texture) {
         return {};
     }
-    // Centre the ink, not the line: a line's box carries room for accents and descenders.
-    const int ink_height = fit.top - fit.bottom;
-    const int ink_y = slot.box.y + (slot.box.height - ink_height) / 2;
     const int x = slot.box.x + (slot.box.width - texture->width) / 2;
-    const SDL_Rect target{x, ink_y - (fit.ascent - fit.top), texture->width, texture->height};
+    const SDL_Rect target{x, line_y, texture->width, texture->height};
     SDL_RenderCopy(renderer_, texture->texture, nullptr, &target);
     return {x, ink_y, texture->width, ink_height};
 }

@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -29,6 +30,9 @@ class PartPainter {
 
     // How many pixels of `box` the progress bar fills for `progress`.
     static int progress_fill(double progress, const Box& box);
+    // How much `progress` must grow before the bar in `box` fills one pixel more; none when it
+    // is full (or has no length). Nothing on the bar changes before then.
+    static std::optional<double> progress_to_next_pixel(double progress, const Box& box);
 
   private:
     struct InkFit {

@@ -35,7 +35,7 @@ std::string cache_key(std::string_view text, FontWeight weight, int pixel_size, 
 }  // namespace
 
 TextCache::TextCache(SDL_Renderer* renderer, FontFiles files)
-    : renderer_(renderer), files_(std::move(files)), fallback_(files_.search) {
+    : renderer_(renderer), files_(std::move(files)), fallback_(files_.search), digits_(renderer) {
     if (!library_.ready()) {
         problems_.push_back(std::string("cannot start SDL_ttf: ") + TTF_GetError());
     }
@@ -44,6 +44,7 @@ TextCache::TextCache(SDL_Renderer* renderer, FontFiles files)
 TextCache::~TextCache() {
     // Textures before the renderer's owner destroys it; fonts before SDL_ttf quits.
     entries_.clear();
+    digits_.clear();
     fonts_.clear();
     fallback_fonts_.clear();
 }
@@ -110,6 +111,7 @@ TTF_Font* TextCache::font(FontWeight weight, int pixel_size) {
 }
 
 void TextCache::close_fonts() {
+    digits_.clear();  // keyed by the font: a font opened again may be another
     fonts_.clear();
     sizes_.clear();
     fallback_fonts_.clear();
@@ -340,6 +342,15 @@ std::optional<TextTexture> TextCache::text(std::string_view text, FontWeight wei
     const TextTexture result{entry.texture.get(), entry.width, entry.height};
     entries_.emplace(key, std::move(entry));
     return result;
+}
+
+std::optional<ComposedLine> TextCache::number(std::string_view digits, FontWeight weight,
+                                              int pixel_size, Rgb colour) {
+    if (renderer_ == nullptr) {
+        return std::nullopt;
+    }
+    return digits_.compose(digits, font(weight, pixel_size), static_cast<int>(weight), pixel_size,
+                           colour);
 }
 
 void TextCache::drop(std::unordered_map<std::string, Entry>::iterator entry) {

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/draw/digit_glyphs.hpp"
 #include "app/draw/palette.hpp"
 #include "app/draw/sdl_handles.hpp"
 #include "app/draw/text_runs.hpp"
@@ -62,16 +63,24 @@ class TextCache {
     std::optional<TextTexture> text(std::string_view text, FontWeight weight, int pixel_size,
                                     Rgb colour);
 
+    // A number (digits only) laid out from glyphs rasterised once per size and colour, as
+    // text() would draw it pixel for pixel; none when the font's layout cannot be matched so
+    // (then draw text()).
+    std::optional<ComposedLine> number(std::string_view digits, FontWeight weight, int pixel_size,
+                                       Rgb colour);
+
     // Ends a frame: drops what has not been used lately.
     void end_frame();
     // Closes every font (each holds FreeType's face and SDL_ttf's glyphs): between sessions,
     // where a frame is drawn once a minute. They open again when next needed.
     void close_fonts();
 
-    // How many times text was rasterised since the cache was made.
-    long rasterised() const { return rasterised_; }
+    // How many times text (or a digit's glyph) was rasterised since the cache was made.
+    long rasterised() const { return rasterised_ + digits_.rasterised(); }
     std::size_t entries() const { return entries_.size(); }
-    std::size_t bytes() const { return bytes_; }
+    // The textures' bytes: lines of text and digits' glyphs.
+    std::size_t bytes() const { return bytes_ + digits_.bytes(); }
+    const DigitGlyphs& digit_glyphs() const { return digits_; }
     // Fonts open now: at most one per weight (its size changed as needed), and the fallback
     // faces in use.
     std::size_t open_fonts() const { return fonts_.size() + fallback_fonts_.size(); }
@@ -116,6 +125,7 @@ class TextCache {
     FontFallback fallback_;
     std::vector<FontFile> fallback_faces_;
     std::map<int, std::pair<FontHandle, int>> fallback_fonts_;  // by face number, with its size
+    DigitGlyphs digits_;  // kept across frames, let go with the fonts
     std::size_t bytes_ = 0;
     long frame_ = 0;
     long rasterised_ = 0;

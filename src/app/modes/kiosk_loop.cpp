@@ -25,7 +25,9 @@ using std::chrono::milliseconds;
 // How often the config file and the clock's sync state are looked at: an edit applies within this
 // (a stat() is cheap).
 constexpr milliseconds system_look_period{1000};
-// While a hold runs the progress moves smoothly; everything else changes once a second at most.
+// While a hold runs the bar moves: the loop wakes when it gains a pixel, but no more often than
+// this (a long bar over a short hold moves a few pixels a frame). Everything else changes once a
+// second at most.
 constexpr milliseconds animation_frame{33};
 // The longest sleep: the loop wakes at least this often even with nothing due.
 constexpr milliseconds longest_wait{60'000};
@@ -274,6 +276,9 @@ void KioskLoop::show(const ScreenView& view) {
     log_all(LogPriority::warning, renderer_->take_picture_problems());
     // Only what changed goes to the screen (on a window surface; a GPU gets whole frames).
     display_.present(report.areas);
+    if (!report.areas.empty()) {
+        last_frame_at_ = Steady::now();
+    }
     if (trace_.enabled() && !report.areas.empty()) {
         const Instant now = clock_.now();
         trace_.line(now.mono, "frame", areas_text(report.areas));
@@ -534,6 +539,35 @@ void KioskLoop::handle_input(const InputEvent& input, Instant now) {
     }
 }
 
+std::optional<milliseconds> KioskLoop::next_bar_frame(Instant now, const ScreenView& view) const {
+    if (view.kind != ScreenKind::hold || !view.show_progress) {
+        return std::nullopt;
+    }
+    // The bar as the last frame laid it out: nothing on it changes until it fills one pixel more.
+    const std::optional<double> share =
+        PartPainter::progress_to_next_pixel(view.progress, renderer_->layout()[Part::progress].box);
+    if (!share) {
+        return std::nullopt;  // full, or not drawn: the hold's end is a deadline of its own
+    }
+    // The progress grows evenly through the hold: its pace from the view a millisecond on. (At
+    // the hold's very end that is the next step, which the controller's deadline wakes for.)
+    constexpr milliseconds probe{1};
+    const ScreenView later = controller_.view(Instant{now.wall, now.mono + probe});
+    const double per_ms = later.progress - view.progress;
+    if (later.kind != view.kind || !later.show_progress || !(per_ms > 0.0)) {
+        return std::nullopt;
+    }
+    const auto pixel_at =
+        now.mono +
+        std::chrono::ceil<milliseconds>(std::chrono::duration<double, std::milli>(*share / per_ms));
+    milliseconds wait = clock_.real_wait_until(now, now.wall + std::chrono::hours{1}, pixel_at);
+    if (last_frame_at_) {
+        const auto since = Steady::now() - *last_frame_at_;
+        wait = std::max(wait, std::chrono::ceil<milliseconds>(animation_frame - since));
+    }
+    return wait;
+}
+
 milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
     Controller::Deadlines deadlines = controller_.next_deadlines(now);
     milliseconds wait = clock_.real_wait_until(now, deadlines.wall, deadlines.mono);
@@ -548,8 +582,8 @@ milliseconds KioskLoop::wait_time(Instant now, const ScreenView& view) const {
     if (next_ping_) {
         wait = std::min(wait, until(*next_ping_));
     }
-    if (view.kind == ScreenKind::hold && view.show_progress) {
-        wait = std::min(wait, animation_frame);
+    if (auto bar = next_bar_frame(now, view)) {
+        wait = std::min(wait, *bar);
     }
     if (audio_.state() != AudioState::closed && !controller_.session_running()) {
         wait = std::min(wait, sound_settle_period);  // to close the device once it is quiet

@@ -87,6 +87,10 @@ class KioskLoop {
     void handle(const SDL_Event& event, Instant now);
     void handle_input(const InputEvent& input, Instant now);
     std::chrono::milliseconds wait_time(Instant now, const ScreenView& view) const;
+    // During a hold, how long until the bar fills its next pixel (at most one frame every
+    // animation frame); none when no bar moves.
+    std::optional<std::chrono::milliseconds> next_bar_frame(Instant now,
+                                                            const ScreenView& view) const;
 
     const Options& options_;
     ActiveConfig config_;
@@ -113,6 +117,7 @@ class KioskLoop {
     Controller controller_;
     Steady::time_point next_system_look_;
     std::optional<Steady::time_point> next_ping_;
+    std::optional<Steady::time_point> last_frame_at_;  // when a frame last sent something
     std::optional<ScreenView> shown_;
     // What the trace said was on screen last (shown_ is forgotten to force a redraw).
     struct Traced {
