@@ -66,6 +66,12 @@ check "the bar's strips follow each other, pixel after pixel" 0 \
         $2 == y { if (seen && $1 != next_x) bad++; next_x = $1 + $3; seen = 1 }
         END { print bad + 0 }')"
 
+# The bar alone never wakes the loop more than 20 times a second: a frame of the bar alone comes
+# 50 ms after the frame before at the earliest (40 allows for the trace's own moment).
+check "no frame of the bar alone within 40 ms of the frame before" 0 \
+    "$(awk -F'\t' '{ if (n++ && $1 == "bar" && $2 - last < 40) bad++; last = $2 }
+                    END { print bad + 0 }' "$tmp/hold")"
+
 # Each new number comes at its second, counted from the hold's start, never before it; each is
 # one less than the last. (How late, on a loaded machine, is for bench/compare.py to say.)
 check "each new number at its second, never early, counting down by one" 0 \
