@@ -293,27 +293,23 @@ def main():
         subprocess.run([args.frame_cost, "--rounds", "3", "--rotation", "90", "1920x1080"], env=frame_env)
         big.close()
         if shutil.which("valgrind"):
-            out = os.path.join(work, "callgrind.out")
-            subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=*run_scenario*",
-                            f"--callgrind-out-file={out}", args.frame_cost, "--scenario"],
-                           env=dict(env, SDL_VIDEODRIVER="offscreen"),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            summary = [line for line in read(out).splitlines() if line.startswith("summary:")]
-            if summary:
+            def instructions(flag, function, name):
+                out = os.path.join(work, name)
+                subprocess.run(["valgrind", "--tool=callgrind", f"--toggle-collect=*{function}*",
+                                f"--callgrind-out-file={out}", args.frame_cost, flag],
+                               env=dict(env, SDL_VIDEODRIVER="offscreen"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                summary = [line for line in read(out).splitlines() if line.startswith("summary:")]
+                return int(summary[0].split()[1]) if summary else None
+
+            if (count := instructions("--scenario", "run_scenario", "callgrind.out")) is not None:
                 print(f"callgrind, frame_cost --scenario (every screen once, a 10 s hold at 30 "
-                      f"frames a second, 1920x1080, offscreen): {int(summary[0].split()[1]):,} "
-                      "instructions")
+                      f"frames a second, 1920x1080, offscreen): {count:,} instructions")
             # A steady hold: the second of a session, its glyphs already made.
-            out = os.path.join(work, "callgrind-hold.out")
-            subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=*run_hold_scenario*",
-                            f"--callgrind-out-file={out}", args.frame_cost, "--hold-scenario"],
-                           env=dict(env, SDL_VIDEODRIVER="offscreen"),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            summary = [line for line in read(out).splitlines() if line.startswith("summary:")]
-            if summary:
+            if (count := instructions("--hold-scenario", "run_hold_scenario",
+                                      "callgrind-hold.out")) is not None:
                 print(f"callgrind, frame_cost --hold-scenario (a 30 s hold at 30 frames a second "
-                      f"after another, 1920x1080, offscreen): {int(summary[0].split()[1]):,} "
-                      "instructions")
+                      f"after another, 1920x1080, offscreen): {count:,} instructions")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -112,7 +112,6 @@ LanguageChoice choose_language(const LanguageSources& sources) {
 
 LanguageInUse use_language(const std::string& tag, const std::string& locale_dir) {
     LanguageInUse in_use;
-    in_use.tag = tag;
     const std::string language(language_part(tag));
     for (const std::string& candidate : {tag, language}) {
         if (!candidate.empty() &&

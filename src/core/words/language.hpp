@@ -37,7 +37,6 @@ std::string language_tag(std::string_view text);
 
 // The language put in force.
 struct LanguageInUse {
-    std::string tag;      // as chosen
     std::string catalog;  // the catalog found ("de" for "de_AT"); empty: the program's English
     // Whether a language other than English was asked for and has no catalog: the screens speak
     // English instead (to be logged, once).
