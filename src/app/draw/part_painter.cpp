@@ -275,14 +275,14 @@ Box PartPainter::paint_ink(const std::string& text, const Slot& slot, Rgb colour
     const int ink_height = fit.top - fit.bottom;
     const int ink_y = slot.box.y + (slot.box.height - ink_height) / 2;
     const int line_y = ink_y - (fit.ascent - fit.top);
-    // A number (the countdown, once a second) from its digits' glyphs, made once: no texture
-    // of the whole line each second.
+    // A number (the countdown, once a second) composed from its digits' glyphs, made once:
+    // no texture of the whole line each second.
     if (const auto line = cache_.number(text, slot.weight, fit.pixel_size, colour)) {
         const int x = slot.box.x + (slot.box.width - line->width) / 2;
-        for (const PlacedGlyph& glyph : line->glyphs) {
-            const SDL_Rect target{x + glyph.place.x, line_y + glyph.place.y, glyph.place.w,
-                                  glyph.place.h};
-            SDL_RenderCopy(renderer_, glyph.texture, nullptr, &target);
+        if (line->texture != nullptr) {
+            const SDL_Rect target{x + line->place.x, line_y + line->place.y, line->place.w,
+                                  line->place.h};
+            SDL_RenderCopy(renderer_, line->texture, &line->source, &target);
         }
         return {x, ink_y, line->width, ink_height};
     }

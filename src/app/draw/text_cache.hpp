@@ -63,7 +63,7 @@ class TextCache {
     std::optional<TextTexture> text(std::string_view text, FontWeight weight, int pixel_size,
                                     Rgb colour);
 
-    // A number (digits only) laid out from glyphs rasterised once per size and colour, as
+    // A number (digits only) composed from glyphs rasterised once per size (in any colour), as
     // text() would draw it pixel for pixel; none when the font's layout cannot be matched so
     // (then draw text()).
     std::optional<ComposedLine> number(std::string_view digits, FontWeight weight, int pixel_size,

@@ -115,11 +115,10 @@ TEST_CASE("a number from its digits' glyphs is SDL_ttf's whole line, pixel for p
             REQUIRE(texture->height + 4 <= room);
 
             composed.clear(background);
-            for (const PlacedGlyph& glyph : line->glyphs) {
-                const SDL_Rect target{3 + glyph.place.x, 2 + glyph.place.y, glyph.place.w,
-                                      glyph.place.h};
-                SDL_RenderCopy(composed.renderer.get(), glyph.texture, nullptr, &target);
-            }
+            REQUIRE(line->texture);
+            const SDL_Rect place{3 + line->place.x, 2 + line->place.y, line->place.w,
+                                 line->place.h};
+            SDL_RenderCopy(composed.renderer.get(), line->texture, &line->source, &place);
             whole.clear(background);
             const SDL_Rect target{3, 2, texture->width, texture->height};
             SDL_RenderCopy(whole.renderer.get(), texture->texture, nullptr, &target);
@@ -156,12 +155,45 @@ TEST_CASE("a minute's countdown rasterises each digit once, at 4K too") {
         }
         // 6 and 0 were drawn first; the other eight digits once each, and nothing else.
         CHECK(renderer.text_cache().rasterised() - first == 8);
-        // The ten glyphs are kept, cropped to their ink: less than one frame of the screen
-        // (about 2.5 lines of two digits).
+        // Each number composed once, however often it was drawn.
+        const long composed = renderer.text_cache().digit_glyphs().composed();
+        renderer.draw(hold_view(0), TargetContent::last_frame);
+        CHECK(renderer.text_cache().digit_glyphs().composed() == composed);
+        // The ten glyphs' coverage, cropped to the ink, and one number's texture: about 36% of
+        // a frame of the screen (ten glyphs kept as ARGB textures took about three quarters).
         const std::size_t glyph_bytes = renderer.text_cache().digit_glyphs().bytes();
         CHECK(glyph_bytes > 0);
-        CHECK(glyph_bytes <= static_cast<std::size_t>(width) * height * 4);
+        CHECK(glyph_bytes <= static_cast<std::size_t>(width) * height * 4 * 2 / 5);
     }
+}
+
+TEST_CASE("a number in another colour is composed from the same glyphs") {
+    REQUIRE(system_fonts().bold);
+    Canvas canvas(400, 300);
+    TextCache cache(canvas.renderer.get(), system_fonts());
+    REQUIRE(cache.number("45", FontWeight::bold, 120, {250, 245, 230}));
+    const long rasterised = cache.rasterised();
+    const long composed = cache.digit_glyphs().composed();
+    // The same number again: the texture as it is.
+    REQUIRE(cache.number("45", FontWeight::bold, 120, {250, 245, 230}));
+    CHECK(cache.digit_glyphs().composed() == composed);
+    // Paused (another colour): composed anew, nothing rasterised, no second set.
+    const auto paused = cache.number("45", FontWeight::bold, 120, {90, 90, 90});
+    REQUIRE(paused);
+    REQUIRE(paused->texture);
+    CHECK(cache.rasterised() == rasterised);
+    CHECK(cache.digit_glyphs().composed() == composed + 1);
+    CHECK(cache.digit_glyphs().sets() == 1);
+    // The texture holds the paused colour now: somewhere in the ink is a fully covered pixel.
+    canvas.clear({0, 0, 0});
+    SDL_RenderCopy(canvas.renderer.get(), paused->texture, &paused->source, &paused->place);
+    bool found = false;
+    for (int y = 0; y < paused->place.h && !found; ++y) {
+        for (int x = 0; x < paused->place.w && !found; ++x) {
+            found = canvas.word(paused->place.x + x, paused->place.y + y) == 0x5a5a5au;
+        }
+    }
+    CHECK(found);
 }
 
 TEST_CASE("the glyphs go with the fonts between sessions, and come back the same") {
