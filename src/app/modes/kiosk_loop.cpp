@@ -393,7 +393,8 @@ void KioskLoop::carry_out(Effects effects) {
         audio_.set_volume(*effects.volume);
     }
     if (effects.voice) {
-        speech_.prepare(effects.voice->settings, effects.voice->phrases, audio_);
+        speech_.prepare(effects.voice->settings, effects.voice->phrases, audio_,
+                        effects.voice->steps);
     }
     for (Cue cue : effects.cues) {
         audio_.play(cue);

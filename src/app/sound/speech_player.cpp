@@ -30,20 +30,57 @@ SpokenPcm utterance_sound(SpeechSynth& synth, const VoiceSettings& voice,
 }
 
 void SpeechPlayer::prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases,
-                           Audio& audio) {
+                           Audio& audio, const std::vector<std::vector<std::string>>& steps) {
     voice_ = voice;
     audio.set_speech_share(voice.volume);
+    phrases_ = phrases;
+    steps_ = steps;
+    step_ = 0;
+    any_time_.clear();
+    for (const std::string& text : phrases_) {
+        const bool on_entering = std::any_of(steps_.begin(), steps_.end(), [&](const auto& step) {
+            return std::find(step.begin(), step.end(), text) != step.end();
+        });
+        if (!on_entering) {
+            any_time_.push_back(text);
+        }
+    }
     if (synth_ == nullptr || !voice_.enabled) {
         return;
     }
-    std::vector<PhraseKey> keys;
-    for (const std::string& text : phrases) {
-        keys.push_back(phrase_key(voice_, text));
-    }
+    std::vector<PhraseKey> keys = window();
     std::vector<PhraseKey> kept = kept_;
     kept.insert(kept.end(), keys.begin(), keys.end());
     synth_->keep_only(kept);
     synth_->request(keys, SpeechSynth::Urgency::urgent);
+}
+
+std::vector<PhraseKey> SpeechPlayer::window() const {
+    std::vector<PhraseKey> keys;
+    auto add = [&](const std::string& text) {
+        PhraseKey key = phrase_key(voice_, text);
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+            keys.push_back(std::move(key));
+        }
+    };
+    if (steps_.empty()) {
+        std::for_each(phrases_.begin(), phrases_.end(), add);
+        return keys;
+    }
+    for (std::size_t step = step_; step < std::min(steps_.size(), step_ + 1 + steps_ahead);
+         ++step) {
+        std::for_each(steps_[step].begin(), steps_[step].end(), add);
+    }
+    std::for_each(any_time_.begin(), any_time_.end(), add);
+    return keys;
+}
+
+void SpeechPlayer::keep_window() {
+    std::vector<PhraseKey> keys = window();
+    std::vector<PhraseKey> kept = kept_;
+    kept.insert(kept.end(), keys.begin(), keys.end());
+    synth_->keep_only(kept);
+    synth_->request(keys);
 }
 
 void SpeechPlayer::keep_between_sessions(std::vector<PhraseKey> keys) {
@@ -56,6 +93,10 @@ void SpeechPlayer::keep_between_sessions(std::vector<PhraseKey> keys) {
 
 void SpeechPlayer::release() {
     waiting_.reset();
+    phrases_.clear();
+    steps_.clear();
+    any_time_.clear();
+    step_ = 0;
     if (synth_ != nullptr) {
         synth_->keep_only(kept_);
     }
@@ -70,9 +111,24 @@ void SpeechPlayer::say(const Utterance& utterance, MonoTime now, Audio& audio) {
     if (synth_ == nullptr || !voice_.enabled || utterance.phrases.empty()) {
         return;  // a pause, or nothing to say: the fade is all
     }
-    std::vector<PhraseKey> keys;
+    // Which step this is: the next whose words these are (a resumed step says its own again; a
+    // step gone back to is found from the start).
+    std::vector<std::string> texts;
     for (const Phrase& phrase : utterance.phrases) {
-        keys.push_back(phrase_key(voice_, phrase.text));
+        texts.push_back(phrase.text);
+    }
+    auto found =
+        std::find(steps_.begin() + static_cast<std::ptrdiff_t>(step_), steps_.end(), texts);
+    if (found == steps_.end()) {
+        found = std::find(steps_.begin(), steps_.end(), texts);
+    }
+    if (found != steps_.end() && static_cast<std::size_t>(found - steps_.begin()) != step_) {
+        step_ = static_cast<std::size_t>(found - steps_.begin());
+        keep_window();
+    }
+    std::vector<PhraseKey> keys;
+    for (const std::string& text : texts) {
+        keys.push_back(phrase_key(voice_, text));
     }
     synth_->request(keys, SpeechSynth::Urgency::urgent);
     waiting_ = utterance;

@@ -3,6 +3,7 @@
 // the last step's (faded out first), so two steps never talk over each other.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,10 +42,14 @@ class SpeechPlayer {
     // session, so that its first step speaks at once even on a slow machine while the rest of
     // its phrases are made.
     void keep_between_sessions(std::vector<PhraseKey> keys);
-    // A session starts: its voice, and every phrase it may say, queued to be made now in the
-    // order they are said (the first step's first), and kept for the session. A routine takes
-    // about 60 ms on this machine.
-    void prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases, Audio& audio);
+    // A session starts: its voice, every phrase it may say, and what entering each step says.
+    // The phrases of its first steps and those it may say at any time (a hold's calls, a stop)
+    // are queued to be made now, the first step's first; from then on each step's words queue
+    // those a few steps further on and let those said go (a routine's phrases take about 5 MB;
+    // made at once, they take about 60 ms on this machine). Without `steps`, every phrase is made
+    // now and kept for the session.
+    void prepare(const VoiceSettings& voice, const std::vector<std::string>& phrases, Audio& audio,
+                 const std::vector<std::vector<std::string>>& steps = {});
     // The session is over and its words said: of its phrases only those kept between sessions
     // stay.
     void release();
@@ -59,10 +64,24 @@ class SpeechPlayer {
     // When update() must run next, while an utterance waits.
     std::optional<MonoTime> next_deadline(MonoTime now) const;
 
+    // Steps ahead of the current one whose phrases are made and kept: a step lasts seconds and
+    // a phrase takes milliseconds to make, even on a Pi Zero 2 W.
+    static constexpr std::size_t steps_ahead = 3;
+
   private:
+    // The phrases to make and keep now: the current step's and those of the steps ahead, those
+    // that may come at any time, and those kept between sessions.
+    std::vector<PhraseKey> window() const;
+    // Keeps the window, queued in order, and lets the rest go.
+    void keep_window();
+
     SpeechSynth* synth_;
     VoiceSettings voice_;
-    std::vector<PhraseKey> kept_;  // keep_between_sessions()'s
+    std::vector<PhraseKey> kept_;                  // keep_between_sessions()'s
+    std::vector<std::string> phrases_;             // prepare()'s
+    std::vector<std::vector<std::string>> steps_;  // prepare()'s
+    std::vector<std::string> any_time_;            // of phrases_, those no step says on entering
+    std::size_t step_ = 0;                         // the step speaking now
     std::optional<Utterance> waiting_;
     MonoTime not_before_{};  // what was being said has faded out by then
 };

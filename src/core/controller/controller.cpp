@@ -52,7 +52,7 @@ std::vector<SessionVoice> voices_of(const Config& config) {
                    v.settings.words_per_minute == voice.words_per_minute;
         });
         if (voice.enabled && !known) {
-            voices.push_back(SessionVoice{voice, phrases});
+            voices.push_back(SessionVoice{voice, phrases, {}});
         }
     };
     add(config.voice);
@@ -245,7 +245,7 @@ Effects Controller::begin_session(const Routine& routine, const ScheduleEntry* e
     awake_until_.reset();
     effects.volume = entry && entry->volume ? *entry->volume : config().audio.volume;
     effects.voice = SessionVoice{entry ? entry->voice.applied_to(config().voice) : config().voice,
-                                 session_->all_phrases()};
+                                 session_->all_phrases(), session_->phrases_by_step()};
     if (how == HowStarted::by_itself) {
         for (Phrase& phrase : confirm_phrases(button_name_)) {
             effects.voice->phrases.push_back(std::move(phrase.text));

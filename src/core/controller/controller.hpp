@@ -38,11 +38,13 @@ enum class RunMode { always_on, one_session };
 // Whether the screen should be lit (for display.idle: off, run the configured power commands).
 enum class ScreenPower { on, off };
 
-// How a session that has just started speaks, and every phrase it may say (to prepare them all
+// How a session that has just started speaks, and what it may say (to prepare the phrases
 // before they are due).
 struct SessionVoice {
     VoiceSettings settings;
-    std::vector<std::string> phrases;
+    std::vector<std::string> phrases;  // every one it may say, each once
+    // What entering each step says, in order (empty: not known): to make them a few steps ahead.
+    std::vector<std::vector<std::string>> steps;
     bool operator==(const SessionVoice&) const = default;
 };
 

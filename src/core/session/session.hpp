@@ -127,6 +127,9 @@ class Session {
     // Every phrase this session may say, each once, in order of first use: for synthesising
     // them all when it starts.
     std::vector<std::string> all_phrases() const;
+    // What entering each segment says, segment by segment, repeats and all: for making a
+    // session's phrases a few steps ahead of where it is instead of all at once.
+    std::vector<std::vector<std::string>> phrases_by_step() const;
 
   private:
     // Makes segment `index` current from `at`, adding what entering it means to `events`.

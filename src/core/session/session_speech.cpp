@@ -176,4 +176,15 @@ std::vector<std::string> Session::all_phrases() const {
     return texts;
 }
 
+std::vector<std::vector<std::string>> Session::phrases_by_step() const {
+    std::vector<std::vector<std::string>> steps;
+    for (std::size_t index = 0; index < segments_.size(); ++index) {
+        std::vector<std::string>& texts = steps.emplace_back();
+        for (const Phrase& phrase : speech_on_entering(index, segment_start_).phrases) {
+            texts.push_back(phrase.text);
+        }
+    }
+    return steps;
+}
+
 }  // namespace sk

@@ -366,6 +366,64 @@ TEST_CASE("a session's phrases are kept for the session; between sessions only t
     CHECK(synth.find(sk::phrase_key(english, "Hold.")) == nullptr);
 }
 
+TEST_CASE("a session's phrases are made a few steps ahead, and those said let go") {
+    if (!voice_built_in()) {
+        return;
+    }
+    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
+    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}}, 22050);
+    REQUIRE(audio.state() == sk::AudioState::ready);
+    SpeechSynth synth(english, audio.device_format()->frequency);
+    sk::SpeechPlayer player(&synth);
+    static_assert(sk::SpeechPlayer::steps_ahead == 3);
+    const std::vector<std::vector<std::string>> steps = {
+        {"Get ready."}, {"Hold, right leg."}, {"Switch sides."}, {"Hold, left leg."},
+        {"Rest."},      {"Hold, right leg."}, {"Well done."}};
+    const std::vector<std::string> phrases = {
+        "Get ready.", "Hold, right leg.", "Switch sides.", "Hold, left leg.",
+        "Rest.",      "Well done.",       "Halfway."};
+    auto made = [&](const char* text) { return synth.find(sk::phrase_key(english, text)); };
+    auto wait = [&](const char* text) { return synth.wait_for(sk::phrase_key(english, text)); };
+
+    player.prepare(english, phrases, audio, steps);
+    // The first step and three after it, and a hold's call, which may come at any time.
+    for (const char* text :
+         {"Get ready.", "Hold, right leg.", "Switch sides.", "Hold, left leg.", "Halfway."}) {
+        CAPTURE(text);
+        CHECK(wait(text) != nullptr);
+    }
+    CHECK(made("Rest.") == nullptr);
+    CHECK(made("Well done.") == nullptr);
+    CHECK(synth.figures().phrases == 5);
+
+    // The fourth step begins: the last three come, the first two go; a repeated step's words stay.
+    const sk::MonoTime at = sk::MonoTime{} + 1000s;
+    player.say(Utterance{sk::SpeechMoment::hold, at, 30s, {{"Hold, left leg.", Need::essential}}},
+               at, audio);
+    CHECK(wait("Well done.") != nullptr);
+    CHECK(wait("Rest.") != nullptr);
+    CHECK(made("Get ready.") == nullptr);
+    CHECK(made("Switch sides.") == nullptr);
+    CHECK(made("Hold, right leg.") != nullptr);
+    CHECK(made("Halfway.") != nullptr);
+    CHECK(synth.figures().phrases == 5);
+    // What it says is made and said.
+    std::optional<sk::SpeechReport> report;
+    for (int i = 0; i < 100 && !report; ++i) {
+        report = player.update(at + 200ms, audio);
+    }
+    REQUIRE(report);
+    CHECK(report->said == std::vector<std::string>{"Hold, left leg."});
+
+    // A hold's call, which no step says on entering: the window stays where it is.
+    player.say(Utterance{sk::SpeechMoment::halfway, at + 15s, 10s, {{"Halfway.", Need::essential}}},
+               at + 15s, audio);
+    CHECK(synth.figures().phrases == 5);
+
+    player.release();
+    CHECK(synth.figures().phrases == 0);
+}
+
 TEST_CASE("phrases dropped before they are made are not made, nor kept") {
     if (!voice_built_in()) {
         return;

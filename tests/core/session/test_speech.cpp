@@ -324,3 +324,29 @@ TEST_CASE("all the phrases of a session, each once, for synthesising them before
         }
     }
 }
+
+TEST_CASE("what each step says on entering it, step by step, as a run of the session says it") {
+    auto started = Session::start(test_config(), routine(), "Morning", sk::Theme::day, 0, t0);
+    Session& session = started.session;
+    const std::vector<std::vector<std::string>> steps = session.phrases_by_step();
+    REQUIRE(steps.size() == session.segments().size());
+    std::vector<Said> heard;
+    for (const Utterance& said : started.events.speech) {
+        heard.push_back({0, said.moment, texts(said)});
+    }
+    for (Said& said : run(session, 1, 260)) {
+        heard.push_back(std::move(said));
+    }
+    // Every step's words are heard, in order; between them only a hold's calls.
+    std::size_t step = 0;
+    for (const Said& said : heard) {
+        CAPTURE(said.second, said.texts);
+        if (said.moment == SpeechMoment::halfway || said.moment == SpeechMoment::ten_seconds_left) {
+            continue;
+        }
+        REQUIRE(step < steps.size());
+        CHECK(said.texts == steps[step]);
+        ++step;
+    }
+    CHECK(step == steps.size());
+}
