@@ -48,11 +48,7 @@ void SpeechPlayer::prepare(const VoiceSettings& voice, const std::vector<std::st
     if (synth_ == nullptr || !voice_.enabled) {
         return;
     }
-    std::vector<PhraseKey> keys = window();
-    std::vector<PhraseKey> kept = kept_;
-    kept.insert(kept.end(), keys.begin(), keys.end());
-    synth_->keep_only(kept);
-    synth_->request(keys, SpeechSynth::Urgency::urgent);
+    keep_window(SpeechSynth::Urgency::urgent);
 }
 
 std::vector<PhraseKey> SpeechPlayer::window() const {
@@ -75,12 +71,12 @@ std::vector<PhraseKey> SpeechPlayer::window() const {
     return keys;
 }
 
-void SpeechPlayer::keep_window() {
+void SpeechPlayer::keep_window(SpeechSynth::Urgency urgency) {
     std::vector<PhraseKey> keys = window();
     std::vector<PhraseKey> kept = kept_;
     kept.insert(kept.end(), keys.begin(), keys.end());
     synth_->keep_only(kept);
-    synth_->request(keys);
+    synth_->request(keys, urgency);
 }
 
 void SpeechPlayer::keep_between_sessions(std::vector<PhraseKey> keys) {
@@ -124,7 +120,7 @@ void SpeechPlayer::say(const Utterance& utterance, MonoTime now, Audio& audio) {
     }
     if (found != steps_.end() && static_cast<std::size_t>(found - steps_.begin()) != step_) {
         step_ = static_cast<std::size_t>(found - steps_.begin());
-        keep_window();
+        keep_window(SpeechSynth::Urgency::in_turn);
     }
     std::vector<PhraseKey> keys;
     for (const std::string& text : texts) {

@@ -72,8 +72,9 @@ class SpeechPlayer {
     // The phrases to make and keep now: the current step's and those of the steps ahead, those
     // that may come at any time, and those kept between sessions.
     std::vector<PhraseKey> window() const;
-    // Keeps the window, queued in order, and lets the rest go.
-    void keep_window();
+    // Keeps the window, queued in order (ahead of what is queued when `urgency` says so), and
+    // lets the rest go.
+    void keep_window(SpeechSynth::Urgency urgency);
 
     SpeechSynth* synth_;
     VoiceSettings voice_;

@@ -153,15 +153,18 @@ Utterance Session::entry_speech() const {
 
 std::vector<std::string> Session::all_phrases() const {
     std::vector<std::string> texts;
-    auto keep = [&](const Utterance& said) {
-        for (const Phrase& phrase : said.phrases) {
-            if (std::find(texts.begin(), texts.end(), phrase.text) == texts.end()) {
-                texts.push_back(phrase.text);
-            }
+    auto keep_text = [&](const std::string& text) {
+        if (std::find(texts.begin(), texts.end(), text) == texts.end()) {
+            texts.push_back(text);
         }
     };
-    for (std::size_t index = 0; index < segments_.size(); ++index) {
-        keep(speech_on_entering(index, segment_start_));
+    auto keep = [&](const Utterance& said) {
+        for (const Phrase& phrase : said.phrases) {
+            keep_text(phrase.text);
+        }
+    };
+    for (const std::vector<std::string>& step : phrases_by_step()) {
+        std::for_each(step.begin(), step.end(), keep_text);
     }
     keep(Utterance{SpeechMoment::halfway, {}, {}, {{halfway_or_ten(true), Need::essential}}});
     keep(Utterance{

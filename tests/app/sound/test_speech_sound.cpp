@@ -337,15 +337,24 @@ TEST_CASE("speech reaches the device mixed with the cues, at its share of the vo
     CHECK(peak < 32767);            // ... and never clipped
 }
 
+// A player on the dummy audio driver at eSpeak NG's own rate (22050 Hz), so nothing is
+// resampled.
+struct PlayerRig {
+    ScopedEnv driver{"SDL_AUDIODRIVER", "dummy"};
+    sk::Audio audio{sk::AudioSettings{true, sk::Volume{70}}, 22050};
+    SpeechSynth synth{english, audio.device_format() ? audio.device_format()->frequency : 0};
+    sk::SpeechPlayer player{&synth};
+    PlayerRig() { REQUIRE(audio.state() == sk::AudioState::ready); }
+};
+
 TEST_CASE("a session's phrases are kept for the session; between sessions only the opening words") {
     if (!voice_built_in()) {
         return;
     }
-    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
-    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}}, 22050);
-    REQUIRE(audio.state() == sk::AudioState::ready);
-    SpeechSynth synth(english, audio.device_format()->frequency);
-    sk::SpeechPlayer player(&synth);
+    PlayerRig rig;
+    sk::Audio& audio = rig.audio;
+    SpeechSynth& synth = rig.synth;
+    sk::SpeechPlayer& player = rig.player;
     const auto opening = sk::phrase_key(english, "Standing hamstring stretch.");
     player.keep_between_sessions({opening});
     REQUIRE(synth.wait_for(opening) != nullptr);
@@ -370,11 +379,10 @@ TEST_CASE("a session's phrases are made a few steps ahead, and those said let go
     if (!voice_built_in()) {
         return;
     }
-    ScopedEnv driver("SDL_AUDIODRIVER", "dummy");
-    sk::Audio audio(sk::AudioSettings{true, sk::Volume{70}}, 22050);
-    REQUIRE(audio.state() == sk::AudioState::ready);
-    SpeechSynth synth(english, audio.device_format()->frequency);
-    sk::SpeechPlayer player(&synth);
+    PlayerRig rig;
+    sk::Audio& audio = rig.audio;
+    SpeechSynth& synth = rig.synth;
+    sk::SpeechPlayer& player = rig.player;
     static_assert(sk::SpeechPlayer::steps_ahead == 3);
     const std::vector<std::vector<std::string>> steps = {
         {"Get ready."}, {"Hold, right leg."}, {"Switch sides."}, {"Hold, left leg."},
